@@ -1,0 +1,21 @@
+import { runCli } from './run-cli';
+
+// The `auditdesk` command: the same core as the desktop app, for scripting, headless exports and
+// browser mode. bin/auditdesk.mjs loads this bundle.
+const controller = new AbortController();
+const interrupted = new Promise<void>((resolve) => {
+  const stop = () => {
+    controller.abort();
+    resolve();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+});
+
+runCli({ args: process.argv.slice(2), stdout: process.stdout, stderr: process.stderr, env: process.env, interrupted }).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`auditdesk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import { ZodError } from 'zod';
+import { AppError, type IpcError } from '../../shared/ipc/result';
+import { redactSecrets } from '../core/redact';
+
+/** Turns anything a handler throws into a coded, stack-free, secret-free error for the renderer. */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof AppError) return { code: error.code, message: redactSecrets(error.message) };
+  if (error instanceof ZodError) {
+    const first = error.issues[0];
+    const where = first?.path.length ? ` at "${first.path.join('.')}"` : '';
+    return { code: 'bad-input', message: `Invalid request${where}: ${first?.message ?? 'malformed input'}.` };
+  }
+  if (isAwsServiceError(error)) {
+    return { code: `aws:${error.name}`, message: redactSecrets(error.message || error.name) };
+  }
+  if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  return { code: 'internal', message: 'Something went wrong inside Auditdesk; the details are in the log.' };
+}
+
+function isAwsServiceError(error: unknown): error is Error & { $metadata: unknown } {
+  return error instanceof Error && '$metadata' in error;
+}
