@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createJobRunner, type JobRunner } from '../services/jobs/job-runner';
 import { resolveAwsConfigPaths } from '../services/profiles/config-paths';
 import { createProfilesService, type ProfilesService } from '../services/profiles/profiles-service';
+import { createWorkspaceService, type DemoBackend, type WorkspaceService } from '../services/workspace/workspace-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { appVersion } from './app-version';
 
@@ -13,8 +14,11 @@ export interface CoreOptions {
   face: 'electron' | 'web' | 'cli';
   /** Opens a URL in the system browser (Electron's shell.openExternal, or `open` in web mode). */
   openExternal: (url: string) => Promise<void>;
+  /** Open the demo workspace at start (`auditdesk web --demo`). */
   demo?: boolean;
   clock?: () => Date;
+  /** How the demo workspace gets its AWS; the emulator by default, injectable for tests. */
+  startDemo?: (stateDir: string) => Promise<DemoBackend>;
 }
 
 /** Everything the handlers and the CLI use. One per process; Electron-free. */
@@ -23,6 +27,7 @@ export interface Core {
   version: string;
   bus: EventBus;
   jobs: JobRunner;
+  workspace: WorkspaceService;
   profiles: ProfilesService;
   close(): Promise<void>;
 }
@@ -31,15 +36,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const bus = createEventBus();
   const jobs = createJobRunner({ bus, clock: options.clock });
-  const profiles = createProfilesService({ paths: () => resolveAwsConfigPaths(options.env) });
+  const workspace = createWorkspaceService({
+    env: options.env,
+    dataDir: options.dataDir,
+    bus,
+    startDemo: options.startDemo ?? (async (stateDir) => (await import('../services/workspace/start-demo-emulator')).startDemoEmulator(stateDir)),
+  });
+  const profiles = createProfilesService({
+    paths: () => resolveAwsConfigPaths(workspace.current().awsEnv, workspace.current().awsHome),
+  });
+  if (options.demo) await workspace.openDemo();
   return {
     options,
     version: appVersion(),
     bus,
     jobs,
+    workspace,
     profiles,
     async close() {
       for (const job of jobs.list()) if (job.state === 'running' || job.state === 'paused') jobs.cancel(job.id);
+      await workspace.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { jobsChannels, jobsEvents } from './channels/jobs';
 import { profilesChannels } from './channels/profiles';
+import { workspaceChannels, workspaceEvents } from './channels/workspace';
 
 /**
  * The one contract between the renderer and the core. Each domain declares its channels in
@@ -13,11 +14,13 @@ export const contract = {
   ...appChannels,
   ...jobsChannels,
   ...profilesChannels,
+  ...workspaceChannels,
 } as const;
 
 /** Push events from the core to the renderer. */
 export const events = {
   ...jobsEvents,
+  ...workspaceEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,6 @@ export const appHandlers: DomainHandlers<keyof typeof appChannels> = {
     version: core.version,
     face: core.options.face === 'electron' ? 'electron' : 'web',
     dataDir: core.options.dataDir,
-    demo: core.options.demo ?? false,
+    demo: core.workspace.current().kind === 'demo',
   }),
 };

@@ -2,10 +2,12 @@ import type { HandlerMap } from '../handler-types';
 import { appHandlers } from './app-handlers';
 import { jobsHandlers } from './jobs-handlers';
 import { profilesHandlers } from './profiles-handlers';
+import { workspaceHandlers } from './workspace-handlers';
 
 /** Every channel's handler, in one place; a test checks this matches the contract. */
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...jobsHandlers,
   ...profilesHandlers,
+  ...workspaceHandlers,
 };

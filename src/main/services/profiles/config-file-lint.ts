@@ -36,8 +36,8 @@ export function lintConfigText(text: string, file: string, kind: 'config' | 'cre
     if (content.startsWith('[')) {
       const match = SECTION.exec(content);
       if (!match) {
-        problems.push({ file, line, message: 'Section header is not closed with "]"; the settings below it are ignored.' });
-        inSection = false;
+        // The SDK does not start a new section here, so what follows lands in the one above.
+        problems.push({ file, line, message: 'Section header is not closed with "]": the AWS SDK reads the settings below it as part of the section above.' });
         return;
       }
       const name = (match[1] ?? '').trim();
