@@ -2,6 +2,10 @@ import { runCli } from './run-cli';
 
 // The `auditdesk` command: the same core as the desktop app, for scripting, headless exports and
 // browser mode. bin/auditdesk.mjs loads this bundle.
+// The SDK warns on every run that its 2027 releases will need Node 22; the desktop app runs on
+// Electron's newer Node, and for the CLI the warning would only clutter stderr of scripts.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const controller = new AbortController();
 const interrupted = new Promise<void>((resolve) => {
   const stop = () => {

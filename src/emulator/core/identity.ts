@@ -31,7 +31,8 @@ export class IdentityRegistry {
 
   /**
    * A long-term AKIA key that is the same for the same seed and label, so a config file written
-   * by one run keeps working against the next run with the same seed.
+   * by one run keeps working against the next run with the same seed. Anyone who knows the seed
+   * can derive the secret; that is fine, because these keys open nothing but the emulator.
    */
   issueStaticKey(template: CallerTemplate, label: string): IssuedCredentials {
     const accessKeyId = `AKIA${deriveString(this.seed, `akid:${label}`, UPPER_ALNUM, 16)}`;
