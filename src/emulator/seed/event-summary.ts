@@ -57,9 +57,11 @@ export function summarizeRecord(record: JsonObject): EventSummary {
   };
 }
 
+/** Records hold a boolean; some test data a string (`"True"`), which AWS would also show as "true". */
 function readOnlyOf(value: unknown): 'true' | 'false' | undefined {
-  if (value === true || value === 'true') return 'true';
-  if (value === false || value === 'false') return 'false';
+  const text = typeof value === 'string' ? value.toLowerCase() : value;
+  if (text === true || text === 'true') return 'true';
+  if (text === false || text === 'false') return 'false';
   return undefined;
 }
 

@@ -34,7 +34,11 @@ export function hashString(text: string): number {
 /** Hash of several labels; the separator keeps ("ab","c") and ("a","bc") apart. */
 export function hashParts(...parts: (string | number)[]): number {
   let h = 0x2545f491;
-  for (const part of parts) h = mix(h, typeof part === 'number' ? part : hashString(part));
+  for (const part of parts) {
+    if (typeof part === 'string') h = mix(h, hashString(part));
+    // Epoch milliseconds exceed 32 bits: mix both halves.
+    else h = mix(mix(h, part >>> 0), Math.floor(part / 4294967296));
+  }
   return h;
 }
 

@@ -82,7 +82,8 @@ export function lookupEvents(events: WorldEvents, req: LookupRequest): JsonObjec
     }
     const next = cursor.next()!;
     examined++;
-    if (time > to) continue; // a token resumed after `now` moved back: skip what is now in the future
+    // A token issued under a later clock may resume past `now`: those events are not visible yet.
+    if (time > to) continue;
     if (matches(next.seq.summaryAt(next.index))) out.push(toApiEvent(next.seq.eventAt(next.index)));
   }
 }
@@ -105,7 +106,7 @@ function readAttribute(list: unknown[] | undefined): { key: AttributeKey; value:
   return { key: key as AttributeKey, value };
 }
 
-function matcher(key: Exclude<AttributeKey, 'EventId'> | 'EventId', value: string): (s: EventSummary) => boolean {
+function matcher(key: AttributeKey, value: string): (s: EventSummary) => boolean {
   switch (key) {
     case 'EventName':
       return (s) => s.eventName === value;
@@ -124,6 +125,7 @@ function matcher(key: Exclude<AttributeKey, 'EventId'> | 'EventId', value: strin
     case 'ResourceName':
       return (s) => s.resources.some((r) => r.name === value);
     case 'EventId':
+      // Answered by id before any scan (see lookupEvents); kept for an exhaustive switch.
       return () => false;
   }
 }
