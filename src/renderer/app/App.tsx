@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
 import type { Api } from '../api/api';
-import type { ChannelOutput } from '../../shared/ipc/contract';
+import { ApiProvider } from '../api/api-context';
+import { WorkspaceProvider } from '../features/workspace/WorkspaceProvider';
+import { AppShell } from './AppShell';
+import './app.css';
 
 export function App({ api }: { api: Api }) {
-  const [profiles, setProfiles] = useState<ChannelOutput<'profiles:list'>>();
-  useEffect(() => {
-    void api.invoke('profiles:list', {}).then(setProfiles);
-  }, [api]);
   return (
-    <main>
-      <h1>Auditdesk</h1>
-      <ul>{profiles?.profiles.map((p) => <li key={p.name}>{p.name} ({p.kind})</li>)}</ul>
-    </main>
+    <ApiProvider api={api}>
+      <WorkspaceProvider>
+        <AppShell />
+      </WorkspaceProvider>
+    </ApiProvider>
   );
 }
