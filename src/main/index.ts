@@ -14,10 +14,16 @@ import { forwardEvents, registerIpc } from './app/register-ipc';
 // The Electron shell: windows, security handlers and IPC registration. Everything the app
 // actually does lives in the Electron-free core (src/main/core, services, store).
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance would open a second core on the same data folder (and index): hand over to
+// the first one and stop before anything else starts.
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+}
 
 const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false });
-const appUrl = rendererUrl(__dirname, process.env.ELECTRON_RENDERER_URL);
+// The dev server URL is honoured only in development: in a packaged app an environment variable
+// must not be able to load a remote page with our preload and IPC.
+const appUrl = rendererUrl(__dirname, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
 hardenAllWebContents(() => appUrl);
 
 app.whenReady().then(async () => {

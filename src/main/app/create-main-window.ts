@@ -1,5 +1,6 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The one window. Everything that reaches it goes through the preload's invoke/on. */
 export function createMainWindow(opts: { preloadPath: string; appUrl: string }): BrowserWindow {
@@ -31,5 +32,7 @@ export function createMainWindow(opts: { preloadPath: string; appUrl: string }):
 /** The renderer's URL: the dev server while developing, the built file otherwise. */
 export function rendererUrl(mainDir: string, devServerUrl: string | undefined): string {
   if (devServerUrl) return devServerUrl;
-  return `file://${join(mainDir, '..', 'renderer', 'index.html')}`;
+  // pathToFileURL, not `file://${path}`: Windows drive letters and characters such as # or % in
+  // the install path must be encoded, or the URL the window reports will not equal this one.
+  return pathToFileURL(join(mainDir, '..', 'renderer', 'index.html')).href;
 }

@@ -1,4 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../shared/csp';
 import { openExternalUrl } from '../core/external-url';
 import { shouldBlockNavigation } from './security-policy';
 
@@ -22,5 +23,11 @@ export function hardenAllWebContents(appUrl: () => string): void {
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    // The same policy as browser mode, as a response header on everything the session loads (the
+    // dev server, and any protocol added later). file:// responses carry no headers, so the
+    // packaged page relies on the meta tag in index.html as well.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    });
   });
 }

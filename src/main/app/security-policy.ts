@@ -15,7 +15,9 @@ export function isAppUrl(value: string | undefined, appUrl: string): boolean {
     return false;
   }
   if (url.username || url.password) return false;
-  if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname;
+  // file: URLs have an opaque origin, so compare host and path: file://attacker/share/… is a
+  // UNC path on Windows, with the same pathname as ours.
+  if (app.protocol === 'file:') return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
   return url.origin === app.origin;
 }
 

@@ -2,9 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { createJobRunner, type JobRunner } from '../services/jobs/job-runner';
 import { resolveAwsConfigPaths } from '../services/profiles/config-paths';
 import { createProfilesService, type ProfilesService } from '../services/profiles/profiles-service';
+import { createSessionsService, type SessionsService } from '../services/sessions/sessions-service';
 import { createWorkspaceService, type DemoBackend, type WorkspaceService } from '../services/workspace/workspace-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { appVersion } from './app-version';
+import { createEventServices, type EventServices } from './event-services';
 
 export interface CoreOptions {
   /** The per-user data folder (see resolveDataDir). */
@@ -29,6 +31,9 @@ export interface Core {
   jobs: JobRunner;
   workspace: WorkspaceService;
   profiles: ProfilesService;
+  sessions: SessionsService;
+  /** The local index, search, sync, imports and saved searches. */
+  events: EventServices;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const profiles = createProfilesService({
     paths: () => resolveAwsConfigPaths(workspace.current().awsEnv, workspace.current().awsHome),
   });
+  // Before the demo opens: the sessions service signs in to it when it sees workspace:changed.
+  const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock });
+  const events = createEventServices({ dataDir: options.dataDir, bus, jobs, workspace, sessions, clock: options.clock });
   if (options.demo) await workspace.openDemo();
   return {
     options,
@@ -53,8 +61,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     workspace,
     profiles,
+    sessions,
+    events,
     async close() {
       for (const job of jobs.list()) if (job.state === 'running' || job.state === 'paused') jobs.cancel(job.id);
+      await events.close();
+      await sessions.close();
       await workspace.close();
     },
   };

@@ -4,6 +4,9 @@
  */
 export function isSafeExternalUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 4096) return false;
+  // The URL parser quietly drops tabs and newlines and trims spaces, but the opener gets the
+  // original string: refuse anything that would not round-trip rather than pass it on.
+  if (/[\s\p{Cc}\p{Cf}]/u.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);

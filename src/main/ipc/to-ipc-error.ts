@@ -10,10 +10,12 @@ export function toIpcError(error: unknown): IpcError {
     const where = first?.path.length ? ` at "${first.path.join('.')}"` : '';
     return { code: 'bad-input', message: `Invalid request${where}: ${first?.message ?? 'malformed input'}.` };
   }
+  // Before the AWS check: an SDK call aborted through its abortSignal throws an AbortError that
+  // the SDK's retry middleware has given a $metadata.
+  if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
   if (isAwsServiceError(error)) {
     return { code: `aws:${error.name}`, message: redactSecrets(error.message || error.name) };
   }
-  if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
   return { code: 'internal', message: 'Something went wrong inside Auditdesk; the details are in the log.' };
 }
 

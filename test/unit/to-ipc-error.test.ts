@@ -1,0 +1,112 @@
+import { AccessDeniedException } from '@aws-sdk/client-accessanalyzer';
+import { ExpiredTokenException } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { toIpcError } from '../../src/main/ipc/to-ipc-error';
+import { AppError } from '../../src/shared/ipc/result';
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const KEY_ID = 'ASIAY34FZKBOKMUTVV7A';
+
+/** What the renderer may see: exactly a code and a message, no stack, no frames, no paths. */
+function expectClean(error: ReturnType<typeof toIpcError>) {
+  expect(Object.keys(error).sort()).toEqual(['code', 'message']);
+  expect(typeof error.code).toBe('string');
+  expect(typeof error.message).toBe('string');
+  expect(error.message).not.toMatch(/\n\s+at /);
+  expect(error.message).not.toContain(SECRET);
+  expect(error.message).not.toContain(KEY_ID);
+}
+
+function zodErrorOf(schema: z.ZodType, input: unknown): z.ZodError {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected a parse failure');
+  return result.error;
+}
+
+describe('toIpcError', () => {
+  it('keeps an AppError code and message', () => {
+    const error = toIpcError(new AppError('not-found', 'No such job.'));
+    expectClean(error);
+    expect(error).toEqual({ code: 'not-found', message: 'No such job.' });
+  });
+
+  it('redacts secrets a handler put in an AppError message', () => {
+    const error = toIpcError(new AppError('sign-in', `Could not use key ${KEY_ID} with secret ${SECRET}`));
+    expectClean(error);
+    expect(error.code).toBe('sign-in');
+  });
+
+  it.each([
+    ['wrong type', z.object({ jobId: z.string() }).strict(), { jobId: 42 }, 'jobId'],
+    ['extra key on a strict schema', z.object({}).strict(), { extra: true }, undefined],
+    ['not an object', z.object({ jobId: z.string() }).strict(), 'hello', undefined],
+    ['nested path', z.object({ a: z.object({ b: z.array(z.string()) }) }), { a: { b: ['x', 3] } }, 'a.b.1'],
+  ])('turns a ZodError (%s) into bad-input', (_name, schema, input, path) => {
+    const error = toIpcError(zodErrorOf(schema, input));
+    expectClean(error);
+    expect(error.code).toBe('bad-input');
+    expect(error.message).toMatch(/^Invalid request/);
+    if (path) expect(error.message).toContain(`"${path}"`);
+  });
+
+  it('turns an AWS SDK service error into aws:<Name> with a redacted message', () => {
+    const sdkError = new ExpiredTokenException({
+      message: `The security token included in the request is expired (key ${KEY_ID}, secret ${SECRET})`,
+      $metadata: { httpStatusCode: 400, requestId: 'req-1' },
+    });
+    const error = toIpcError(sdkError);
+    expectClean(error);
+    expect(error.code).toBe('aws:ExpiredTokenException');
+    expect(error.message).toContain('The security token included in the request is expired');
+    expect(error.message).toContain('ASIAY34F…');
+  });
+
+  it('keeps an AWS AccessDenied message, which names the principal and action the auditor needs', () => {
+    const message = 'User: arn:aws:sts::123456789012:assumed-role/Audit/alice is not authorized to perform: access-analyzer:ListAnalyzers';
+    const error = toIpcError(new AccessDeniedException({ message, $metadata: { httpStatusCode: 403 } }));
+    expect(error).toEqual({ code: 'aws:AccessDeniedException', message });
+  });
+
+  it('recognises any Error carrying $metadata as an AWS error', () => {
+    const error = toIpcError(Object.assign(new Error(''), { name: 'ThrottlingException', $metadata: {} }));
+    expectClean(error);
+    expect(error).toEqual({ code: 'aws:ThrottlingException', message: 'ThrottlingException' });
+  });
+
+  it('turns an AbortError into cancelled', () => {
+    const abort = new Error('This operation was aborted');
+    abort.name = 'AbortError';
+    expect(toIpcError(abort)).toEqual({ code: 'cancelled', message: 'Cancelled.' });
+  });
+
+  it('turns an SDK call aborted through its abortSignal into cancelled, not aws:AbortError', () => {
+    // What the SDK throws: its retry middleware adds $metadata to every error it passes on.
+    const abort = Object.assign(new Error('Request aborted'), { name: 'AbortError', $metadata: { attempts: 1, totalRetryDelay: 0 } });
+    expect(toIpcError(abort)).toEqual({ code: 'cancelled', message: 'Cancelled.' });
+  });
+
+  it('hides a plain error behind internal: no original message, no stack', () => {
+    const original = new Error(`ENOENT: open '/home/alice/.aws/credentials' with ${SECRET}`);
+    const error = toIpcError(original);
+    expectClean(error);
+    expect(error.code).toBe('internal');
+    expect(error.message).not.toContain('ENOENT');
+    expect(error.message).not.toContain('/home/alice');
+    expect(error.message).not.toContain(original.stack ?? 'no stack');
+  });
+
+  it.each([
+    ['a string', 'boom'],
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 42],
+    ['a plain object that looks like an AWS error', { name: 'AccessDenied', message: 'x', $metadata: {} }],
+    ['a plain object that looks like an AppError', { code: 'forbidden', message: 'x' }],
+    ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'x')")],
+  ])('treats %s as internal', (_name, thrown) => {
+    const error = toIpcError(thrown);
+    expectClean(error);
+    expect(error.code).toBe('internal');
+  });
+});
