@@ -11,5 +11,6 @@ export function createCliCore(ctx: CliContext, opts: { dataDir?: string; face?: 
     face: opts.face ?? 'cli',
     openExternal: openInBrowser,
     demo: opts.demo,
+    log: (line) => ctx.stderr.write(`${line}\n`),
   });
 }

@@ -32,6 +32,7 @@ app.whenReady().then(async () => {
     dataDir,
     env: process.env,
     face: 'electron',
+    log: (line) => console.error(line),
     openExternal: async (url) => {
       await openExternalUrl(url, (safe) => shell.openExternal(safe));
     },

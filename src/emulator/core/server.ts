@@ -250,6 +250,9 @@ function isLocalRequest(req: IncomingMessage, headers: Record<string, string>): 
 function isSameOrigin(headers: Record<string, string>): boolean {
   const origin = headers['origin'];
   if (origin === undefined) return true;
+  // Browsers send `Origin: null` for some same-origin form posts (privacy settings, referrer
+  // policies); Fetch Metadata still says where the request came from.
+  if (origin === 'null') return headers['sec-fetch-site'] === 'same-origin';
   try {
     return new URL(origin).host === headers['host'];
   } catch {

@@ -10,6 +10,7 @@ import { currentPlatform, useGlobalShortcuts } from './use-global-shortcuts';
 import { useHashRoute } from './use-hash-route';
 import { ViewCrash } from './ViewCrash';
 import { ViewForRoute } from './ViewForRoute';
+import { MfaPromptHost } from '../features/sessions';
 
 const MAIN_ID = 'main';
 
@@ -31,6 +32,8 @@ export function AppShell() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      {/* Here, not in a view: a job in any view may need an MFA code. */}
+      <MfaPromptHost />
     </div>
   );
 }

@@ -43,7 +43,9 @@ ${bodyHtml}
       'content-security-policy': CSP,
       'x-frame-options': 'DENY',
       'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer Chromium posts the Approve form with
+      // `Origin: null`, which the server's same-origin check would refuse.
+      'referrer-policy': 'same-origin',
     },
     body: html,
   };
