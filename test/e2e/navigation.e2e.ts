@@ -10,9 +10,6 @@ const titles: Record<ViewId, string> = { profiles: 'Profiles', activity: 'Activi
 
 /** Each placeholder must say which feature brings it, not show filler. */
 const placeholderHeadlines: Partial<Record<ViewId, string>> = {
-  activity: 'CloudTrail activity charts arrive with the sync feature',
-  events: 'CloudTrail event search arrives with the sync feature',
-  findings: 'IAM Access Analyzer findings arrive with the findings feature',
   reports: 'Reports arrive with the reports feature',
 };
 

@@ -7,6 +7,7 @@ import { createWorkspaceService, type DemoBackend, type WorkspaceService } from 
 import { createEventBus, type EventBus } from './event-bus';
 import { appVersion } from './app-version';
 import { createEventServices, type EventServices } from './event-services';
+import { createCoreFindings, type FindingsService } from '../services/findings/findings-core-deps';
 
 export interface CoreOptions {
   /** The per-user data folder (see resolveDataDir). */
@@ -21,6 +22,8 @@ export interface CoreOptions {
   clock?: () => Date;
   /** How the demo workspace gets its AWS; the emulator by default, injectable for tests. */
   startDemo?: (stateDir: string) => Promise<DemoBackend>;
+  /** Where services write diagnostics (already redacted by them); stderr in the CLI and the shell. */
+  log?: (line: string) => void;
 }
 
 /** Everything the handlers and the CLI use. One per process; Electron-free. */
@@ -34,6 +37,8 @@ export interface Core {
   sessions: SessionsService;
   /** The local index, search, sync, imports and saved searches. */
   events: EventServices;
+  /** IAM Access Analyzer findings: sync, the inbox, triage with a recorded justification. */
+  findings: FindingsService;
   close(): Promise<void>;
 }
 
@@ -51,8 +56,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     paths: () => resolveAwsConfigPaths(workspace.current().awsEnv, workspace.current().awsHome),
   });
   // Before the demo opens: the sessions service signs in to it when it sees workspace:changed.
-  const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock });
+  const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock, log: options.log });
   const events = createEventServices({ dataDir: options.dataDir, bus, jobs, workspace, sessions, clock: options.clock });
+  const findings = createCoreFindings({ dataDir: options.dataDir, jobs, workspace, sessions, clock: options.clock });
   if (options.demo) await workspace.openDemo();
   return {
     options,
@@ -63,9 +69,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     profiles,
     sessions,
     events,
+    findings,
     async close() {
       for (const job of jobs.list()) if (job.state === 'running' || job.state === 'paused') jobs.cancel(job.id);
       await events.close();
+      await findings.close();
       await sessions.close();
       await workspace.close();
     },

@@ -63,6 +63,30 @@ export function createEventServices(deps: {
     accountOf: async (profile) => accountFromConfig(await snapshot(), profile) ?? (await deps.sessions.identity(profile)).account,
     activeProfiles: () => deps.workspace.current().activeProfiles,
     withSignInRetry: (profile, ctx, fn) => deps.sessions.withSignInRetry(profile, ctx, fn),
+    recordRun: async ({ profile, cursor, inserted, status, at }) => {
+      const index = await store();
+      const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+      await index.recordSourceRun({
+        sourceId: `lookup-events:${profile}/${cursor.region}`,
+        kind: 'lookup-events',
+        ref: `${profile}/${cursor.region}`,
+        profile,
+        region: cursor.region,
+        filesDone: 0,
+        eventsInserted: inserted,
+        lastStatus: status,
+        at,
+      });
+      await index.saveSyncCursor({
+        profile,
+        account: cursor.accountId,
+        region: cursor.region,
+        newestEventTime: iso(cursor.newestEventMs),
+        oldestEventTime: iso(cursor.oldestEventMs),
+        backfillDone: cursor.backfillComplete,
+        updatedAt: at,
+      });
+    },
   });
   const imports = createImportJobs({ jobs: deps.jobs, store, clients, bus: deps.bus, clock: deps.clock });
 

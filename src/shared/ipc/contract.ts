@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { eventsChannels, eventsEvents } from './channels/events';
+import { findingsChannels } from './channels/findings';
 import { jobsChannels, jobsEvents } from './channels/jobs';
 import { profilesChannels } from './channels/profiles';
+import { sessionsChannels, sessionsEvents } from './channels/sessions';
 import { workspaceChannels, workspaceEvents } from './channels/workspace';
 
 /**
@@ -12,14 +15,19 @@ import { workspaceChannels, workspaceEvents } from './channels/workspace';
  */
 export const contract = {
   ...appChannels,
+  ...eventsChannels,
+  ...findingsChannels,
   ...jobsChannels,
   ...profilesChannels,
+  ...sessionsChannels,
   ...workspaceChannels,
 } as const;
 
 /** Push events from the core to the renderer. */
 export const events = {
+  ...eventsEvents,
   ...jobsEvents,
+  ...sessionsEvents,
   ...workspaceEvents,
 } as const;
 

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EventBus } from '../../core/event-bus';
@@ -75,6 +75,9 @@ export function createWorkspaceService(deps: {
       opening ??= (async () => {
         const stateDir = join(deps.dataDir, 'demo');
         const awsHome = join(stateDir, 'home');
+        // Every demo starts a fresh emulator: tokens and client registrations cached by an earlier
+        // one would be refused, so the demo's own token cache starts empty too.
+        await rm(join(awsHome, '.aws', 'sso', 'cache'), { recursive: true, force: true });
         await mkdir(awsHome, { recursive: true, mode: 0o700 });
         demo = await deps.startDemo(stateDir);
         return changed({

@@ -12,6 +12,7 @@ import { NoProfilesState } from './NoProfilesState';
 import { ProfileCounts } from './ProfileCounts';
 import { filterProfiles } from './profile-filter';
 import { ProfilesTable } from './ProfilesTable';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import './profiles.css';
 
 export function ProfilesView() {
@@ -54,6 +55,7 @@ export function ProfilesView() {
           ) : (
             <NoProfilesState configFile={data.configFile} credentialsFile={data.credentialsFile} onReload={listing.reload} />
           )}
+          <SessionsPanel />
         </div>
       ) : null}
     </ViewFrame>

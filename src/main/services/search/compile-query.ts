@@ -1,0 +1,99 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { hasWildcard, literalText, type QueryNode, type QueryValue, type TimeSpec } from './query-ast';
+import { lookupField, type FieldName } from './search-fields';
+
+/**
+ * Turns a query into a DuckDB WHERE clause. User values only ever travel as statement
+ * parameters ($1, $2…); the SQL text holds column names and operators from this module alone.
+ *
+ * Every predicate is a non-null boolean (NULL columns compare as false), so `-error:Denied` keeps
+ * the events that have no error at all: SQL's three-valued NOT would drop them.
+ */
+export interface CompiledWhere {
+  sql: string;
+  params: DuckDBValue[];
+}
+
+export interface CompileContext {
+  /** "Now" for relative times (since:7d), in epoch microseconds. */
+  nowMicros: bigint;
+}
+
+const DAY_MICROS = 86_400_000_000n;
+
+export class WhereBuilder {
+  readonly params: DuckDBValue[] = [];
+
+  param(value: DuckDBValue): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+export function compileWhere(node: QueryNode, context: CompileContext, builder = new WhereBuilder()): CompiledWhere {
+  return { sql: compileNode(node, context, builder), params: builder.params };
+}
+
+function compileNode(node: QueryNode, context: CompileContext, b: WhereBuilder): string {
+  switch (node.kind) {
+    case 'all':
+      return 'true';
+    case 'and':
+      return `(${node.children.map((c) => compileNode(c, context, b)).join(' AND ')})`;
+    case 'or':
+      return `(${node.children.map((c) => compileNode(c, context, b)).join(' OR ')})`;
+    case 'not':
+      return `(NOT ${compileNode(node.child, context, b)})`;
+    case 'text':
+      // Case-insensitive substring of the record text; lower() of both sides, as ILIKE does.
+      return `contains(lower(raw), ${b.param(node.value.toLowerCase())})`;
+    case 'exists':
+      return anyColumn(node.field, (column, kind) => (kind === 'list' ? `coalesce(len(${column}) > 0, false)` : kind === 'bool' ? `(${column} IS NOT NULL)` : `coalesce(${column} <> '', false)`));
+    case 'bool':
+      return anyColumn(node.field, (column) => `coalesce(${column} = ${b.param(node.value)}, false)`);
+    case 'match': {
+      const alternatives = node.values.map((value) => {
+        const pattern = b.param(likePattern(node.field === 'source' ? withServiceDomain(value) : value));
+        return anyColumn(node.field, (column, kind) =>
+          kind === 'list' ? `coalesce(len(list_filter(${column}, x -> x ILIKE ${pattern} ESCAPE '\\')) > 0, false)` : `coalesce(${column} ILIKE ${pattern} ESCAPE '\\', false)`,
+        );
+      });
+      return alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`;
+    }
+    case 'time': {
+      const bounds: string[] = [];
+      if (node.from) bounds.push(`coalesce(event_time >= make_timestamp(CAST(${b.param(timeStart(node.from, context))} AS BIGINT)), false)`);
+      if (node.to) bounds.push(`coalesce(event_time < make_timestamp(CAST(${b.param(timeEnd(node.to, context))} AS BIGINT)), false)`);
+      return bounds.length === 0 ? 'true' : `(${bounds.join(' AND ')})`;
+    }
+  }
+}
+
+function anyColumn(field: FieldName, predicate: (column: string, kind: string) => string): string {
+  const definition = lookupField(field);
+  if (!definition) throw new Error(`No such field: ${field}`);
+  const parts = definition.columns.map((column) => predicate(column, definition.kind));
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+}
+
+/** `iam` means iam.amazonaws.com; a value with a dot or a wildcard is taken as typed. */
+function withServiceDomain(value: QueryValue): QueryValue {
+  if (hasWildcard(value) || literalText(value).includes('.')) return value;
+  return { ...value, parts: [...value.parts, { literal: '.amazonaws.com' }] };
+}
+
+/** A LIKE pattern: `*` → `%`, `?` → `_`, and LIKE's own `%`, `_` and `\` escaped. */
+export function likePattern(value: QueryValue): string {
+  return value.parts.map((part) => ('literal' in part ? part.literal.replace(/[\\%_]/g, '\\$&') : part.wildcard === '*' ? '%' : '_')).join('');
+}
+
+/** The first microsecond the bound covers. */
+export function timeStart(spec: TimeSpec, context: CompileContext): bigint {
+  return spec.kind === 'relative' ? context.nowMicros - BigInt(spec.ms) * 1000n : spec.micros;
+}
+
+/** The first microsecond after the bound: a day covers all of it, an instant includes itself. */
+export function timeEnd(spec: TimeSpec, context: CompileContext): bigint {
+  if (spec.kind === 'relative') return context.nowMicros - BigInt(spec.ms) * 1000n;
+  return spec.dateOnly ? spec.micros + DAY_MICROS : spec.micros + 1n;
+}

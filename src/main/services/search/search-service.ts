@@ -1,0 +1,219 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { EventRow, FacetCount, SearchFacets } from '../../../shared/ipc/channels/events';
+import { readRows, type Row } from '../../store/duckdb-database';
+import type { EventStore } from '../../store/event-store';
+import type { NormalizedEvent } from '../events/event-model';
+import { formatMicrosIso } from '../events/event-time';
+import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
+import type { QueryNode } from './query-ast';
+import { decodeCursor, encodeCursor } from './search-cursor';
+import { requestTree, type FilterChip, type SearchFilters } from './search-request';
+
+export interface SearchRequest {
+  /** The query language (docs/search-syntax.md); empty matches everything. */
+  query: string;
+  filters?: SearchFilters;
+  chips?: readonly FilterChip[];
+  /** Rows per page (default 100, at most 1000). */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Skip the facets (a page turn does not need them again). Default true. */
+  facets?: boolean;
+}
+
+export interface SearchResult {
+  /** Newest first; events without a time come last. */
+  rows: EventRow[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+  /**
+   * How many events match. Exact, except for queries with free text, where counting stops at
+   * `totalCap` (default 10,000) and `totalExact` is false: free text reads every record's text,
+   * and the first page should not wait for a full count.
+   */
+  total: number;
+  totalExact: boolean;
+  facets: SearchFacets;
+}
+
+export interface SearchStats {
+  perDay: Array<{ day: string; account: string; count: number }>;
+  topEventNames: FacetCount[];
+  topPrincipals: FacetCount[];
+  topErrors: FacetCount[];
+}
+
+export interface SearchService {
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** One event by index key (or bare eventID): its fields and the record text as read. */
+  getEvent(keyOrEventId: string): Promise<{ event: NormalizedEvent; raw: string } | null>;
+  /** Chart data for a query: events per UTC day and account, and the top values. */
+  stats(request: Pick<SearchRequest, 'query' | 'filters' | 'chips'>): Promise<SearchStats>;
+}
+
+export interface SearchServiceDeps {
+  store: Pick<EventStore, 'read' | 'getEvent'>;
+  clock?: () => Date;
+  totalCap?: number;
+  facetSize?: number;
+}
+
+const FACETS = [
+  { key: 'accounts', column: 'account' },
+  { key: 'regions', column: 'aws_region' },
+  { key: 'eventSources', column: 'event_source' },
+  { key: 'eventNames', column: 'event_name' },
+  { key: 'principals', column: 'principal' },
+  { key: 'errorCodes', column: 'error_code' },
+] as const satisfies ReadonlyArray<{ key: keyof SearchFacets; column: string }>;
+
+const ROW_COLUMNS = `event_key, event_id, epoch_us(event_time) AS event_time_us, event_name, event_source, account, aws_region, principal, principal_type,
+  source_ip, error_code, read_only, access_key_id, user_agent, resources[1:5] AS resources, len(resources) AS resource_count`;
+
+export function createSearchService(deps: SearchServiceDeps): SearchService {
+  const clock = deps.clock ?? (() => new Date());
+  const totalCap = deps.totalCap ?? 10_000;
+  const facetSize = deps.facetSize ?? 10;
+  const nowMicros = () => BigInt(clock().getTime()) * 1000n;
+
+  async function page(connection: DuckDBConnection, tree: QueryNode, limit: number, cursor: string | undefined) {
+    const builder = new WhereBuilder();
+    const where = compileWhere(tree, { nowMicros: nowMicros() }, builder);
+    let after = 'true';
+    if (cursor) {
+      const { timeMicros, key } = decodeCursor(cursor);
+      const k = builder.param(key);
+      after =
+        timeMicros === null
+          ? `(event_time IS NULL AND event_key < ${k})`
+          : `(event_time < make_timestamp(CAST(${builder.param(timeMicros)} AS BIGINT)) OR (event_time = make_timestamp(CAST(${builder.param(timeMicros)} AS BIGINT)) AND event_key < ${k}) OR event_time IS NULL)`;
+    }
+    const rows = await readRows(
+      connection,
+      `SELECT ${ROW_COLUMNS} FROM events WHERE ${where.sql} AND ${after} ORDER BY event_time DESC NULLS LAST, event_key DESC LIMIT ${limit + 1}`,
+      builder.params,
+    );
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    const nextCursor = more && last ? encodeCursor({ timeMicros: last.event_time_us === null ? null : BigInt(last.event_time_us as bigint), key: String(last.event_key) }) : undefined;
+    return { rows: shown.map(toEventRow), nextCursor };
+  }
+
+  async function count(connection: DuckDBConnection, where: CompiledWhere, capped: boolean) {
+    if (!capped) {
+      const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE ${where.sql}`, where.params);
+      return { total: Number(row?.n ?? 0), totalExact: true };
+    }
+    // LIMIT without ORDER BY lets DuckDB stop reading as soon as it has enough matches.
+    const [row] = await readRows(connection, `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE ${where.sql} LIMIT ${totalCap})`, where.params);
+    const total = Number(row?.n ?? 0);
+    return { total, totalExact: total < totalCap };
+  }
+
+  async function facets(connection: DuckDBConnection, where: CompiledWhere, size: number): Promise<SearchFacets> {
+    const columns = FACETS.map((f) => f.column).join(', ');
+    // One pass over the matching rows for all six facets. A set's NULL group (no error code…)
+    // may take a place in its top size + 1, and is dropped below.
+    const rows = await readRows(
+      connection,
+      `SELECT ${columns}, count(*) AS n, grouping(${columns}) AS g
+       FROM events WHERE ${where.sql}
+       GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.column})`).join(', ')})
+       QUALIFY row_number() OVER (PARTITION BY g ORDER BY n DESC, ${columns}) <= ${size + 1}`,
+      where.params,
+    );
+    const out = Object.fromEntries(FACETS.map((f) => [f.key, [] as FacetCount[]])) as unknown as SearchFacets;
+    for (const row of rows) {
+      const facet = FACETS.find((f) => row[f.column] !== null && row[f.column] !== undefined);
+      if (!facet) continue;
+      const list = out[facet.key];
+      if (list.length < size) list.push({ value: String(row[facet.column]), count: Number(row.n) });
+    }
+    for (const f of FACETS) out[f.key].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    return out;
+  }
+
+  return {
+    async search(request) {
+      const limit = Math.min(Math.max(Math.floor(request.limit ?? 100), 1), 1000);
+      const tree = requestTree(request.query, request.filters, request.chips);
+      const where = compileWhere(tree, { nowMicros: nowMicros() });
+      const capped = containsText(tree);
+      const [pageResult, totals, facetResult] = await Promise.all([
+        deps.store.read((c) => page(c, tree, limit, request.cursor)),
+        deps.store.read((c) => count(c, where, capped)),
+        request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize)),
+      ]);
+      return { ...pageResult, ...totals, facets: facetResult };
+    },
+    async getEvent(keyOrEventId) {
+      const event = await deps.store.getEvent(keyOrEventId);
+      return event ? { event, raw: event.raw } : null;
+    },
+    async stats(request) {
+      const tree = requestTree(request.query, request.filters, request.chips);
+      const where = compileWhere(tree, { nowMicros: nowMicros() });
+      const [perDay, top] = await Promise.all([
+        deps.store.read((c) =>
+          readRows(
+            c,
+            `SELECT strftime(event_time, '%Y-%m-%d') AS day, coalesce(account, '') AS account, count(*) AS n
+             FROM events WHERE event_time IS NOT NULL AND ${where.sql} GROUP BY ALL ORDER BY day, account`,
+            where.params,
+          ),
+        ),
+        deps.store.read((c) => facets(c, where, facetSize)),
+      ]);
+      return {
+        perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),
+        topEventNames: top.eventNames,
+        topPrincipals: top.principals,
+        topErrors: top.errorCodes,
+      };
+    },
+  };
+}
+
+function containsText(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'text':
+      return true;
+    case 'and':
+    case 'or':
+      return node.children.some(containsText);
+    case 'not':
+      return containsText(node.child);
+    default:
+      return false;
+  }
+}
+
+function emptyFacets(): SearchFacets {
+  return { accounts: [], regions: [], eventSources: [], eventNames: [], principals: [], errorCodes: [] };
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toEventRow(row: Row): EventRow {
+  return {
+    key: String(row.event_key),
+    eventId: String(row.event_id),
+    eventTime: row.event_time_us === null ? null : formatMicrosIso(BigInt(row.event_time_us as bigint)),
+    eventName: text(row.event_name),
+    eventSource: text(row.event_source),
+    account: text(row.account),
+    region: text(row.aws_region),
+    principal: String(row.principal),
+    principalType: String(row.principal_type),
+    sourceIp: text(row.source_ip),
+    errorCode: text(row.error_code),
+    readOnly: row.read_only === null ? null : Boolean(row.read_only),
+    accessKeyId: text(row.access_key_id),
+    userAgent: text(row.user_agent),
+    resources: Array.isArray(row.resources) ? row.resources.map(String) : [],
+    resourceCount: Number(row.resource_count ?? 0),
+  };
+}
+

@@ -1,0 +1,263 @@
+import { BIGINT, INTEGER, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { NORMALIZED_SQL_COLUMNS, normalizedSelect, sqlString } from '../services/events/normalize-sql';
+import { pathVariants } from '../services/events/record-fields';
+import { readRows } from './duckdb-database';
+import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
+
+/**
+ * How rows reach the events table, tagged with a load id (one per import flush, one per
+ * insertBatch). Files are read by DuckDB and normalised in SQL straight into `events`, in
+ * statements of many files: DuckDB then reads the files on all its threads and writes whole
+ * compressed row groups, with no staging copy. A flush then removes, in one transaction with the
+ * caller's bookkeeping, the load's rows whose key was already stored or appears twice, and marks
+ * the load verified. A load a crash left unverified is verified when the store next opens.
+ *
+ * Between a statement and its flush a search may briefly see an event twice (only when the same
+ * event was stored before); the flush settles it.
+ */
+export const ROW_GROUP_SIZE = 122_880;
+
+export interface FlushResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export type FileFormat = 'records' | 'json-lines' | 'json-objects' | 'json-array';
+export type FileCompression = 'gzip' | 'none';
+
+/** One file for DuckDB to read. */
+export interface StagedFile {
+  /** The path DuckDB opens (a glob-safe alias when the real path has glob characters). */
+  readPath: string;
+  /** The path recorded as the rows' source_ref. */
+  sourceRef: string;
+  format: FileFormat;
+  compression: FileCompression;
+}
+
+export interface FileProvenance {
+  source: string;
+  profile: string | null;
+  retrievedAt: Date;
+}
+
+/** Per file: how many records it held and how many of those are CloudTrail-shaped. */
+export interface StagedFileCount {
+  sourceRef: string;
+  records: number;
+  shaped: number;
+}
+
+/** The envelope fields that make a record CloudTrail-shaped in a file that does not say so. */
+const ENVELOPE_PATHS = ['eventVersion', 'eventID', 'eventName', 'eventSource', 'eventTime'].flatMap(pathVariants).map((p) => `$.${p}`);
+
+let tableCounter = 0;
+const nextTableName = (kind: string) => `${kind}_${process.pid}_${(tableCounter += 1)}`;
+
+/** Files read into the index by one import, flush after flush. */
+export class FileLoad {
+  private loadId: bigint | null = null;
+  private rows = 0;
+
+  /**
+   * Reads `files` (all of one format and compression) with DuckDB into the index. Records that
+   * are not CloudTrail-shaped (not an object; or, in a file that is not a `{"Records":[…]}` trail
+   * file, an object without any envelope field) are counted, not stored. Throws DuckDB's error
+   * (naming the file and the byte offset) if any file cannot be read; nothing is stored then.
+   */
+  async stageFiles(connection: DuckDBConnection, files: readonly StagedFile[], provenance: FileProvenance, maxObjectBytes: number): Promise<StagedFileCount[]> {
+    const [first] = files;
+    if (!first) return [];
+    const relation = recordsRelation(first.format, first.compression, maxObjectBytes);
+    const object = `starts_with(ltrim(raw), '{')`;
+    let counts = new Map<string, { records: number; shaped: number }>();
+    let readable = files;
+    if (first.format !== 'records') {
+      // Nothing says these files hold CloudTrail records: count and check them first.
+      const shaped = `${object} AND list_bool_or(json_exists(raw, [${ENVELOPE_PATHS.map(sqlString).join(', ')}]))`;
+      const rows = await readRows(
+        connection,
+        `SELECT source_ref, count(*) AS records, count(*) FILTER (WHERE ${shaped}) AS shaped FROM (${relation}) GROUP BY source_ref`,
+        [listValue(files.map((f) => f.readPath))],
+        [LIST(VARCHAR)],
+      );
+      counts = new Map(rows.map((r) => [String(r.source_ref), { records: Number(r.records), shaped: Number(r.shaped) }]));
+      readable = files.filter((f) => (counts.get(f.readPath)?.shaped ?? 0) > 0);
+      if (readable.length === 0) return files.map((f) => ({ sourceRef: f.sourceRef, records: counts.get(f.readPath)?.records ?? 0, shaped: 0 }));
+      await this.insert(connection, `SELECT * FROM (${relation}) WHERE ${shaped}`, readable, provenance);
+    } else {
+      await this.insert(connection, `SELECT * FROM (${relation}) WHERE ${object}`, readable, provenance);
+      const rows = await readRows(
+        connection,
+        `SELECT source_ref, count(*) AS n FROM events WHERE load_id = $1 AND list_contains($2, source_ref) GROUP BY source_ref`,
+        [this.loadId as bigint, listValue(files.map((f) => f.readPath))],
+        [BIGINT, LIST(VARCHAR)],
+      );
+      counts = new Map(rows.map((r) => [String(r.source_ref), { records: Number(r.n), shaped: Number(r.n) }]));
+    }
+    for (const file of readable) {
+      if (file.readPath !== file.sourceRef) {
+        await connection.run('UPDATE events SET source_ref = $1 WHERE load_id = $2 AND source_ref = $3', [file.sourceRef, this.loadId as bigint, file.readPath], [VARCHAR, BIGINT, VARCHAR]);
+      }
+    }
+    return files.map((f) => ({ sourceRef: f.sourceRef, records: counts.get(f.readPath)?.records ?? 0, shaped: counts.get(f.readPath)?.shaped ?? 0 }));
+  }
+
+  private async insert(connection: DuckDBConnection, input: string, files: readonly StagedFile[], provenance: FileProvenance): Promise<void> {
+    if (this.loadId === null) {
+      this.loadId = await nextLoadId(connection);
+      await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [this.loadId, 'import'], [BIGINT, VARCHAR]);
+    }
+    const normalized = EVENT_COLUMN_NAMES.filter((c) => (NORMALIZED_SQL_COLUMNS as readonly string[]).includes(c));
+    const result = await connection.run(
+      `INSERT INTO events (${normalized.join(', ')}, source_ref, source, profile, retrieved_at, load_id)
+       SELECT ${normalized.join(', ')}, source_ref, $2, $3, $4, $5 FROM (${normalizedSelect(input)})`,
+      [listValue(files.map((f) => f.readPath)), provenance.source, provenance.profile, timestampValue(BigInt(provenance.retrievedAt.getTime()) * 1000n), this.loadId],
+      [LIST(VARCHAR), VARCHAR, VARCHAR, TIMESTAMP, BIGINT],
+    );
+    this.rows += Number(result.rowsChanged);
+  }
+
+  /** Rows stored since the last flush. */
+  get stagedRows(): number {
+    return this.rows;
+  }
+
+  /**
+   * Removes the load's duplicates and marks it verified; `inTransaction` (bookkeeping) commits
+   * with it. The next files start a new load.
+   */
+  async flush(connection: DuckDBConnection, inTransaction?: (connection: DuckDBConnection) => Promise<void>): Promise<FlushResult> {
+    const loadId = this.loadId;
+    const rows = this.rows;
+    const result = await inTransactionDo(connection, async () => {
+      const duplicates = loadId === null ? 0 : await verifyLoad(connection, loadId);
+      if (inTransaction) await inTransaction(connection);
+      return { inserted: rows - duplicates, duplicates };
+    });
+    this.loadId = null;
+    this.rows = 0;
+    return result;
+  }
+}
+
+/** Events normalised in TypeScript (LookupEvents pages, tests), appended and then moved. */
+export class EventStage {
+  private constructor(readonly name: string) {}
+
+  static async create(connection: DuckDBConnection): Promise<EventStage> {
+    const stage = new EventStage(nextTableName('event_stage'));
+    await connection.run(`CREATE TEMP TABLE ${stage.name} (\n  ${eventColumnDefinitions({ compress: false })}\n)`);
+    return stage;
+  }
+
+  async append(connection: DuckDBConnection, fill: (appender: DuckDBAppender) => void): Promise<void> {
+    const appender = await connection.createAppender(this.name, 'main', 'temp');
+    try {
+      fill(appender);
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  async flush(connection: DuckDBConnection): Promise<FlushResult> {
+    return inTransactionDo(connection, async () => {
+      const loadId = await nextLoadId(connection);
+      await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [loadId, 'batch'], [BIGINT, VARCHAR]);
+      const columns = EVENT_COLUMN_NAMES.join(', ');
+      const result = await connection.run(`INSERT INTO events (${columns}, load_id) SELECT ${columns}, $1 FROM ${this.name}`, [loadId], [BIGINT]);
+      const duplicates = await verifyLoad(connection, loadId);
+      await connection.run(`DELETE FROM ${this.name}`);
+      return { inserted: Number(result.rowsChanged) - duplicates, duplicates };
+    });
+  }
+
+  async drop(connection: DuckDBConnection): Promise<void> {
+    await connection.run(`DROP TABLE IF EXISTS ${this.name}`);
+  }
+}
+
+async function inTransactionDo<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Verifies the loads a crash left unverified (rows stored, flush never done), oldest first.
+ * Returns how many rows that removed.
+ */
+export async function verifyPendingLoads(connection: DuckDBConnection): Promise<number> {
+  let removed = 0;
+  for (const row of await readRows(connection, 'SELECT load_id FROM loads WHERE NOT verified ORDER BY load_id')) {
+    removed += await inTransactionDo(connection, () => verifyLoad(connection, BigInt(row.load_id as bigint)));
+  }
+  return removed;
+}
+
+async function verifyLoad(connection: DuckDBConnection, loadId: bigint): Promise<number> {
+  const duplicates = await removeDuplicates(connection, loadId);
+  await connection.run('UPDATE loads SET verified = true WHERE load_id = $1', [loadId], [BIGINT]);
+  return duplicates;
+}
+
+async function nextLoadId(connection: DuckDBConnection): Promise<bigint> {
+  return BigInt((await readRows(connection, `SELECT nextval('load_seq') AS id`))[0]?.id as bigint);
+}
+
+/**
+ * Deletes the rows of a load whose key another load holds, or that repeat a key earlier in the
+ * load. Rows of one key share one event time (the key holds it), so only stored rows of the
+ * load's time range can collide: DuckDB skips the other row groups by their min/max.
+ */
+async function removeDuplicates(connection: DuckDBConnection, loadId: bigint): Promise<number> {
+  const [bounds] = await readRows(
+    connection,
+    `SELECT epoch_us(min(event_time)) AS lo, epoch_us(max(event_time)) AS hi, count(*) FILTER (WHERE event_time IS NULL) AS untimed FROM events WHERE load_id = $1`,
+    [loadId],
+    [BIGINT],
+  );
+  const candidates = [`SELECT rowid FROM events WHERE load_id = $1 QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY rowid) > 1`];
+  const params: DuckDBValue[] = [loadId];
+  const types = [BIGINT];
+  if (bounds?.lo !== null && bounds?.lo !== undefined) {
+    const range = `event_time BETWEEN make_timestamp($2) AND make_timestamp($3)`;
+    candidates.push(`SELECT rowid FROM events WHERE load_id = $1 AND ${range} AND event_key IN (SELECT event_key FROM events WHERE load_id <> $1 AND ${range})`);
+    params.push(bounds.lo as bigint, bounds.hi as bigint);
+    types.push(BIGINT, BIGINT);
+  }
+  if (Number(bounds?.untimed ?? 0) > 0) {
+    candidates.push(`SELECT rowid FROM events WHERE load_id = $1 AND event_time IS NULL AND event_key IN (SELECT event_key FROM events WHERE load_id <> $1 AND event_time IS NULL)`);
+  }
+  const result = await connection.run(`DELETE FROM events WHERE rowid IN (${candidates.join(' UNION ')})`, params, types);
+  return Number(result.rowsChanged);
+}
+
+/**
+ * The relation of (r, raw, source_ref) DuckDB reads from the files bound as $1. `maxObjectBytes`
+ * bounds one JSON value (a whole `{"Records":[…]}` file, or one line of JSON Lines).
+ */
+export function recordsRelation(format: FileFormat, compression: FileCompression, maxObjectBytes: number): string {
+  const options = `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = true, maximum_object_size = ${Math.floor(maxObjectBytes)}`;
+  switch (format) {
+    case 'records':
+      return `SELECT r, CAST(r AS VARCHAR) AS raw, source_ref FROM (
+        SELECT filename AS source_ref, unnest(Records) AS r
+        FROM read_json($1, format = 'unstructured', records = true, columns = {Records: 'JSON[]'}, ${options})
+      )`;
+    case 'json-lines':
+    case 'json-objects':
+    case 'json-array': {
+      const duckFormat = format === 'json-lines' ? 'newline_delimited' : format === 'json-array' ? 'array' : 'unstructured';
+      return `SELECT json AS r, CAST(json AS VARCHAR) AS raw, filename AS source_ref
+        FROM read_json_objects($1, format = '${duckFormat}', ${options})`;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+
+export interface DatabaseOptions {
+  /** The database file; `:memory:` for a throwaway index. */
+  path: string;
+  /** DuckDB worker threads; defaults to the machine's cores. */
+  threads?: number;
+  /** DuckDB's own memory cap (it spills to `<path>.tmp` beyond it), e.g. `512MB`. */
+  memoryLimit?: string;
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * One DuckDB instance per index file, owned by the main process. Writes go through one
+ * connection and are serialised (`exclusive`): a bulk flush is several statements in one
+ * transaction and must not interleave with another writer. Reads get a connection of their own
+ * each, so a search runs while an import writes (DuckDB's MVCC gives it a consistent snapshot).
+ */
+export interface Database {
+  readonly path: string;
+  /** Runs `work` with the write connection, after any write work already queued. */
+  exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Runs `work` with a fresh read connection. */
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const instance = await DuckDBInstance.create(options.path, {
+    threads: String(options.threads ?? availableParallelism()),
+    memory_limit: options.memoryLimit ?? '512MB',
+    // ZSTD for VARCHAR (the raw records) needs the v1.2 storage format; the default stays
+    // readable by DuckDB 0.10 and so cannot use it.
+    storage_compatibility_version: 'v1.2.0',
+  });
+  const writer = await instance.connect();
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const assertOpen = () => {
+    if (closed) throw new Error('The event store is closed.');
+  };
+  return {
+    path: options.path,
+    exclusive(work) {
+      assertOpen();
+      const run = queue.then(() => work(writer));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async read(work) {
+      assertOpen();
+      const connection = await instance.connect();
+      try {
+        return await work(connection);
+      } finally {
+        connection.closeSync();
+      }
+    },
+    async close() {
+      if (closed) return;
+      await queue;
+      closed = true;
+      writer.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Runs a query with bound parameters (types where inference would guess wrong, e.g. BIGINT). */
+export async function readRows(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = [], types?: DuckDBType[]): Promise<Row[]> {
+  const reader = await connection.runAndReadAll(sql, params, types);
+  return reader.getRowObjectsJS() as Row[];
+}

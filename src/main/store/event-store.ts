@@ -1,0 +1,176 @@
+import { LIST, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { EventProvenance, EventSourceKind, NormalizedEvent } from '../services/events/event-model';
+import { normalizeEvent } from '../services/events/normalize-event';
+import { formatMicrosIso, isoToMicros } from '../services/events/event-time';
+import { openDatabase, readRows, type Row } from './duckdb-database';
+import { EVENT_COLUMNS } from './event-columns';
+import { EventStage, FileLoad, verifyPendingLoads, type FileProvenance, type FlushResult, type StagedFile, type StagedFileCount } from './bulk-writer';
+import {
+  loadSourceFiles,
+  loadSources,
+  loadSyncCursors,
+  recordSourceRun,
+  saveSourceFiles,
+  saveSyncCursor,
+  type SourceFileRecord,
+  type SourceRecord,
+  type SyncCursor,
+} from './provenance-tables';
+import { ensureSchema } from './schema';
+
+export interface EventStoreOptions {
+  /** `<dataDir>/index.duckdb`, or `:memory:`. */
+  path: string;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export type InsertResult = FlushResult;
+
+/** One run of an import or a sync, added to its source's counts. */
+export type SourceRun = Parameters<typeof recordSourceRun>[1];
+
+/**
+ * A bulk load in progress (trail-import, S3 import): files are read into the index group by
+ * group, and each flush settles what was read (duplicates removed) in one transaction with the
+ * bookkeeping that says which files are done.
+ */
+export interface BulkImport {
+  stageFiles(files: readonly StagedFile[], provenance: FileProvenance, maxObjectBytes: number): Promise<StagedFileCount[]>;
+  /** Rows read since the last flush. */
+  stagedRows(): number;
+  /**
+   * Settles the rows read since the last flush and saves the records of `files` in the same
+   * transaction. Returns the paths saved (all of them; kept for callers that check).
+   */
+  flush(files: readonly SourceFileRecord[], limit?: number): Promise<FlushResult & { saved: Set<string> }>;
+  /** Ends the bulk load; what was read and not flushed is settled when the store next opens. */
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  readonly path: string;
+  /** Stores normalised events (LookupEvents, tests); a key already stored counts as a duplicate. */
+  insertBatch(events: readonly NormalizedEvent[]): Promise<InsertResult>;
+  count(): Promise<number>;
+  /** By index key, else the newest event with that eventID; null when neither is stored. */
+  getEvent(keyOrEventId: string): Promise<NormalizedEvent | null>;
+  openBulkImport(): Promise<BulkImport>;
+  sourceFiles(): Promise<Map<string, SourceFileRecord>>;
+  sources(): Promise<SourceRecord[]>;
+  /** Adds a run's counts to its source (an imported folder, a synced profile/region). */
+  recordSourceRun(run: SourceRun): Promise<void>;
+  syncCursors(profile?: string): Promise<SyncCursor[]>;
+  saveSyncCursor(cursor: SyncCursor): Promise<void>;
+  /** A read connection for the search service; never mutate through it. */
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function createEventStore(options: EventStoreOptions): Promise<EventStore> {
+  const db = await openDatabase(options);
+  try {
+    await db.exclusive(async (connection) => {
+      await ensureSchema(connection);
+      await verifyPendingLoads(connection);
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  let apiStage: EventStage | undefined;
+
+  return {
+    path: options.path,
+    insertBatch(events) {
+      return db.exclusive(async (connection) => {
+        if (events.length === 0) return { inserted: 0, duplicates: 0 };
+        apiStage ??= await EventStage.create(connection);
+        const stage = apiStage;
+        await stage.append(connection, (appender) => {
+          for (const event of events) appendEvent(appender, event);
+        });
+        return stage.flush(connection);
+      });
+    },
+    async count() {
+      return db.read(async (connection) => Number((await readRows(connection, 'SELECT count(*) AS n FROM events'))[0]?.n ?? 0));
+    },
+    getEvent(keyOrEventId) {
+      return db.read(async (connection) => {
+        const select = `SELECT event_key, raw, source, source_ref, profile, epoch_us(retrieved_at) AS retrieved_us FROM events`;
+        const [byKey] = await readRows(connection, `${select} WHERE event_key = $1 LIMIT 1`, [keyOrEventId]);
+        const [row] = byKey
+          ? [byKey]
+          : await readRows(connection, `${select} WHERE event_id = $1 ORDER BY event_time DESC NULLS LAST, event_key LIMIT 1`, [keyOrEventId]);
+        return row ? rowToEvent(row) : null;
+      });
+    },
+    async openBulkImport() {
+      const load = new FileLoad();
+      return {
+        stageFiles: (files, provenance, maxObjectBytes) => db.exclusive((c) => load.stageFiles(c, files, provenance, maxObjectBytes)),
+        stagedRows: () => load.stagedRows,
+        flush: (files) =>
+          db.exclusive(async (c) => {
+            const result = await load.flush(c, (tx) => saveSourceFiles(tx, files));
+            return { ...result, saved: new Set(files.map((f) => f.path)) };
+          }),
+        close: async () => {
+          if (load.stagedRows > 0) await db.exclusive((c) => load.flush(c));
+        },
+      };
+    },
+    sourceFiles: () => db.read(loadSourceFiles),
+    sources: () => db.read(loadSources),
+    recordSourceRun: (run) =>
+      db.exclusive(async (c) => {
+        await c.run('BEGIN TRANSACTION');
+        try {
+          await recordSourceRun(c, run);
+          await c.run('COMMIT');
+        } catch (error) {
+          await c.run('ROLLBACK');
+          throw error;
+        }
+      }),
+    syncCursors: (profile) => db.read((c) => loadSyncCursors(c, profile)),
+    saveSyncCursor: (cursor) => db.exclusive((c) => saveSyncCursor(c, cursor)),
+    read: (work) => db.read(work),
+    async close() {
+      if (apiStage) {
+        const stage = apiStage;
+        await db.exclusive((c) => stage.drop(c)).catch(() => undefined);
+      }
+      await db.close();
+    },
+  };
+}
+
+function appendEvent(appender: DuckDBAppender, event: NormalizedEvent): void {
+  for (const { field, kind } of EVENT_COLUMNS) {
+    const value = event[field];
+    if (value === null || value === undefined) appender.appendNull();
+    else if (kind === 'time') appender.appendTimestamp(timestampValue(isoToMicros(String(value))));
+    else if (kind === 'bool') appender.appendBoolean(Boolean(value));
+    else if (kind === 'list') appender.appendList(listValue(value as string[]), LIST(VARCHAR));
+    else appender.appendVarchar(String(value));
+  }
+  appender.endRow();
+}
+
+/**
+ * A stored row as the event model: the fields the table does not keep are read back from `raw`
+ * by the TypeScript normaliser (which agrees with the SQL one, see normalize-sql.ts); the key and
+ * the provenance are the stored ones.
+ */
+export function rowToEvent(row: Row): NormalizedEvent {
+  const micros = row.retrieved_us;
+  const provenance: EventProvenance = {
+    source: String(row.source) as EventSourceKind,
+    sourceRef: row.source_ref === null ? null : String(row.source_ref),
+    profile: row.profile === null ? null : String(row.profile),
+    retrievedAt: micros === null || micros === undefined ? '' : formatMicrosIso(BigInt(micros as bigint)),
+  };
+  return { ...normalizeEvent(String(row.raw), provenance), key: String(row.event_key) };
+}

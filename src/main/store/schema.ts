@@ -1,0 +1,84 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { eventColumnDefinitions } from './event-columns';
+
+/**
+ * The index's schema and its version. A file written by a newer Auditdesk is refused rather than
+ * misread; an older one is migrated in place (no migration exists yet: version 1 is the first).
+ *
+ * No PRIMARY KEY on events: DuckDB keeps a primary key in an in-memory ART index that grows with
+ * every row (hundreds of MB at a few million events) and slows bulk inserts. The store is the
+ * only writer and dedupes on event_key itself (bulk-writer.ts). The small bookkeeping tables have
+ * no key either: a DuckDB transaction cannot delete and re-insert one key, which an upsert of a
+ * file record needs.
+ */
+export const SCHEMA_VERSION = 1;
+
+export class SchemaVersionError extends Error {
+  override name = 'SchemaVersionError';
+}
+
+const TABLES = [
+  `CREATE TABLE events (
+  ${eventColumnDefinitions({ compress: true })},
+  load_id BIGINT NOT NULL           -- the flush that wrote the row (bulk-writer.ts dedupes by it)
+)`,
+  'CREATE SEQUENCE load_seq START 1',
+  // One row per load of rows into events; `verified` once its duplicates are removed.
+  `CREATE TABLE loads (load_id BIGINT NOT NULL, kind VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, verified BOOLEAN NOT NULL)`,
+  // One row per origin of events: an imported folder, or a profile/region that is synced.
+  `CREATE TABLE sources (
+  source_id VARCHAR NOT NULL,       -- 'import:<folder>' | 'lookup-events:<profile>/<region>' | …
+  kind VARCHAR NOT NULL,            -- 'import' | 'lookup-events' | 'trail-file'
+  ref VARCHAR NOT NULL,             -- the folder, or '<profile>/<region>'
+  profile VARCHAR,
+  region VARCHAR,
+  files_done BIGINT NOT NULL DEFAULT 0,
+  events_inserted BIGINT NOT NULL DEFAULT 0,
+  last_run_at TIMESTAMP,
+  last_status VARCHAR               -- 'done' | 'cancelled' | 'failed'
+)`,
+  // One row per file read, so a re-import skips what did not change (path + size + mtime + hash).
+  `CREATE TABLE source_files (
+  path VARCHAR NOT NULL,
+  source_id VARCHAR,
+  size BIGINT NOT NULL,
+  mtime_ms DOUBLE NOT NULL,
+  sha256 VARCHAR,
+  status VARCHAR NOT NULL,          -- 'done' | 'failed'
+  records BIGINT,
+  inserted BIGINT,
+  duplicates BIGINT,
+  skipped_records BIGINT,
+  error VARCHAR,
+  imported_at TIMESTAMP NOT NULL
+)`,
+  // Where a LookupEvents sync stopped, per profile, account and region.
+  `CREATE TABLE sync_cursors (
+  profile VARCHAR NOT NULL,
+  account VARCHAR NOT NULL,
+  region VARCHAR NOT NULL,
+  newest_event_time TIMESTAMP,
+  oldest_event_time TIMESTAMP,
+  backfill_done BOOLEAN NOT NULL DEFAULT false,
+  updated_at TIMESTAMP NOT NULL
+)`,
+  `CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
+];
+
+export async function ensureSchema(connection: DuckDBConnection): Promise<void> {
+  const existing = await connection.runAndReadAll(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_catalog = current_database() AND table_schema = 'main'`,
+  );
+  if (Number(existing.getRowObjectsJS()[0]?.n ?? 0) === 0) {
+    await connection.run('BEGIN TRANSACTION');
+    for (const ddl of TABLES) await connection.run(ddl);
+    await connection.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
+    await connection.run('COMMIT');
+    return;
+  }
+  const found = await connection.runAndReadAll('SELECT max(version) AS v FROM schema_version');
+  const version = Number(found.getRowObjectsJS()[0]?.v ?? 0);
+  if (version > SCHEMA_VERSION) {
+    throw new SchemaVersionError(`This index was written by a newer Auditdesk (schema ${version}; this version reads up to ${SCHEMA_VERSION}).`);
+  }
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NormalizedEvent } from '../../src/main/services/events/event-model';
+import { normalizeEvent } from '../../src/main/services/events/normalize-event';
+import { createEventStore, type EventStore } from '../../src/main/store/event-store';
+import { SchemaVersionError } from '../../src/main/store/schema';
+import { loadRealRecords } from './helpers/real-data';
+
+const lookup = { source: 'lookup-events' as const, sourceRef: 'audit/us-east-1', profile: 'audit', retrievedAt: '2024-09-01T10:00:00Z' };
+const stratus = loadRealRecords().filter((r) => r.file.startsWith('stratus/'));
+const events: NormalizedEvent[] = stratus.map((r) => normalizeEvent(JSON.stringify(r.record), lookup));
+
+let dir: string;
+let store: EventStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'auditdesk-store-'));
+  store = await createEventStore({ path: join(dir, 'index.duckdb'), threads: 2 });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('event store', () => {
+  it('stores each event once: a second insert of the same events adds nothing', async () => {
+    expect(await store.insertBatch(events)).toEqual({ inserted: events.length, duplicates: 0 });
+    expect(await store.insertBatch(events)).toEqual({ inserted: 0, duplicates: events.length });
+    expect(await store.count()).toBe(events.length);
+  });
+
+  it('counts a key repeated inside one batch as a duplicate, keeping the first', async () => {
+    const [first] = events as [NormalizedEvent];
+    const copy = { ...first, sourceRef: 'second copy' };
+    expect(await store.insertBatch([first, copy])).toEqual({ inserted: 1, duplicates: 1 });
+    expect((await store.getEvent(first.key))?.sourceRef).toBe('audit/us-east-1');
+  });
+
+  it('returns an event by key or by eventID, with its record text and provenance', async () => {
+    await store.insertBatch(events);
+    const [first] = events as [NormalizedEvent];
+    const byKey = await store.getEvent(first.key);
+    expect(byKey).toEqual(first);
+    expect((await store.getEvent(first.eventId))?.key).toBe(first.key);
+    expect(await store.getEvent('no such event')).toBeNull();
+  });
+
+  it('keeps the index across a close and a reopen', async () => {
+    await store.insertBatch(events.slice(0, 10));
+    await store.close();
+    store = await createEventStore({ path: join(dir, 'index.duckdb') });
+    expect(await store.count()).toBe(10);
+  });
+
+  it('keeps sync cursors per profile, account and region, replacing on save', async () => {
+    const cursor = { profile: 'audit', account: '111111111111', region: 'us-east-1', newestEventTime: '2024-09-01T10:00:00Z', oldestEventTime: null, backfillDone: false, updatedAt: '2024-09-01T10:00:01Z' };
+    await store.saveSyncCursor(cursor);
+    await store.saveSyncCursor({ ...cursor, oldestEventTime: '2024-06-03T00:00:00.5Z', backfillDone: true });
+    await store.saveSyncCursor({ ...cursor, region: 'eu-west-1' });
+    expect(await store.syncCursors('audit')).toEqual([
+      { ...cursor, region: 'eu-west-1' },
+      { ...cursor, oldestEventTime: '2024-06-03T00:00:00.5Z', backfillDone: true },
+    ]);
+    expect(await store.syncCursors('other')).toEqual([]);
+  });
+
+  it('adds each run to its source', async () => {
+    const run = { sourceId: 'import:/logs', kind: 'import' as const, ref: '/logs', profile: null, region: null, filesDone: 3, eventsInserted: 30, lastStatus: 'done' as const, at: '2024-09-01T10:00:00Z' };
+    await store.recordSourceRun(run);
+    await store.recordSourceRun({ ...run, filesDone: 1, eventsInserted: 5, lastStatus: 'cancelled', at: '2024-09-02T10:00:00Z' });
+    expect(await store.sources()).toEqual([
+      { sourceId: 'import:/logs', kind: 'import', ref: '/logs', profile: null, region: null, filesDone: 4, eventsInserted: 35, lastRunAt: '2024-09-02T10:00:00Z', lastStatus: 'cancelled' },
+    ]);
+  });
+
+  it('refuses an index written by a newer version', async () => {
+    await store.close();
+    const path = join(dir, 'index.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    await connection.run('INSERT INTO schema_version VALUES (999, now())');
+    connection.closeSync();
+    instance.closeSync();
+    await expect(createEventStore({ path })).rejects.toBeInstanceOf(SchemaVersionError);
+    store = await createEventStore({ path: ':memory:' });
+  });
+});

@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/create-core';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { handlers } from '../../src/main/ipc/handlers';
+
+describe('reopening the demo workspace', () => {
+  let dir: string;
+  let core: Core;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'auditdesk-reopen-'));
+    core = await createCore({ dataDir: join(dir, 'data'), env: { HOME: join(dir, 'user-home') }, face: 'web', openExternal: async () => undefined });
+  });
+  afterAll(async () => {
+    await core.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function syncOnce() {
+    const dispatch = createDispatcher(handlers, { core });
+    const started = await dispatch('sync:start', {});
+    expect(started.ok).toBe(true);
+    const { jobId } = (started as { ok: true; data: { jobId: string } }).data;
+    // A sync started while the demo is still signing in pauses until it has; wait for the end.
+    await expect.poll(() => core.jobs.list().find((j) => j.id === jobId)?.state, { timeout: 60_000, interval: 200 }).toMatch(/done|failed|cancelled/);
+    return core.jobs.list().find((j) => j.id === jobId);
+  }
+
+  it('syncs after leaving the demo and opening it again', async () => {
+    await core.workspace.openDemo();
+    expect((await syncOnce())?.state).toBe('done');
+    await core.workspace.openUser();
+    await core.workspace.openDemo();
+    const second = await syncOnce();
+    expect(second?.message).toBeUndefined();
+    expect(second?.state).toBe('done');
+  });
+});
