@@ -22,13 +22,16 @@ let dir: string;
 let store: EventStore;
 let search: SearchService;
 let events: NormalizedEvent[];
+/** The store's tie-break between events of one time: a hash of the index key. */
+const keyHash = new Map<string, bigint>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'auditdesk-search-'));
   store = await createEventStore({ path: join(dir, 'index.duckdb'), threads: 2 });
   await importFolder({ store, folder: CLOUDTRAIL_DATA, clock: () => NOW });
   search = createSearchService({ store, clock: () => NOW });
-  const rows = await store.read((c) => readRows(c, 'SELECT event_key, raw, source, source_ref FROM events'));
+  const rows = await store.read((c) => readRows(c, 'SELECT event_key, key_hash, raw, source, source_ref FROM events'));
+  for (const r of rows) keyHash.set(String(r.event_key), BigInt(r.key_hash as bigint));
   events = rows.map((r) => ({
     ...normalizeEvent(String(r.raw), { source: 'import', sourceRef: String(r.source_ref), profile: null, retrievedAt: NOW.toISOString() }),
     key: String(r.event_key),
@@ -115,7 +118,7 @@ function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/** Newest first; events without a time last; then the key, descending. */
+/** Newest first; events without a time last; then the store's key hash, descending. */
 function newestFirst(a: NormalizedEvent, b: NormalizedEvent): number {
   const ta = a.eventTime === null ? null : Date.parse(a.eventTime);
   const tb = b.eventTime === null ? null : Date.parse(b.eventTime);
@@ -126,7 +129,9 @@ function newestFirst(a: NormalizedEvent, b: NormalizedEvent): number {
     return tb - ta;
   }
   if (a.eventTime !== b.eventTime) return compareBytes(b.eventTime ?? '', a.eventTime ?? '');
-  return compareBytes(b.key, a.key);
+  const ha = keyHash.get(a.key) as bigint;
+  const hb = keyHash.get(b.key) as bigint;
+  return hb > ha ? 1 : hb < ha ? -1 : 0;
 }
 
 async function allPages(request: SearchRequest): Promise<{ keys: string[]; total: number }> {

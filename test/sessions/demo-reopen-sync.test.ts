@@ -37,4 +37,13 @@ describe('reopening the demo workspace', () => {
     expect(second?.message).toBeUndefined();
     expect(second?.state).toBe('done');
   });
+
+  it('keeps the demo events out of the user workspace index', async () => {
+    const dispatch = createDispatcher(handlers, { core });
+    const inDemo = await dispatch('events:search', { query: '' });
+    expect(inDemo.ok && (inDemo.data as { total: number }).total).toBeGreaterThan(0);
+    await core.workspace.openUser();
+    const inUser = await dispatch('events:search', { query: '' });
+    expect(inUser.ok && (inUser.data as { total: number }).total).toBe(0);
+  });
 });

@@ -4,9 +4,10 @@ import { findingsCommand } from './findings';
 import { importCommand } from './import';
 import { loginCommand } from './login';
 import { profilesCommand } from './profiles';
+import { reportCommand } from './report';
 import { searchCommand } from './search';
 import { syncCommand } from './sync';
 import { webCommand } from './web';
 import { whoamiCommand } from './whoami';
 
-export const commands: CliCommand[] = [profilesCommand, webCommand, emulatorCommand, loginCommand, whoamiCommand, syncCommand, importCommand, searchCommand, findingsCommand];
+export const commands: CliCommand[] = [profilesCommand, webCommand, emulatorCommand, loginCommand, whoamiCommand, syncCommand, importCommand, searchCommand, findingsCommand, reportCommand];

@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './event-bus';
 import { appVersion } from './app-version';
 import { createEventServices, type EventServices } from './event-services';
 import { createCoreFindings, type FindingsService } from '../services/findings/findings-core-deps';
+import { createReportsService, type ReportsService } from '../services/reports/reports-service';
 
 export interface CoreOptions {
   /** The per-user data folder (see resolveDataDir). */
@@ -39,6 +40,8 @@ export interface Core {
   events: EventServices;
   /** IAM Access Analyzer findings: sync, the inbox, triage with a recorded justification. */
   findings: FindingsService;
+  /** CSV and PDF reports of events and findings, under `<dataDir>/reports/`. */
+  reports: ReportsService;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock, log: options.log });
   const events = createEventServices({ dataDir: options.dataDir, bus, jobs, workspace, sessions, clock: options.clock });
   const findings = createCoreFindings({ dataDir: options.dataDir, jobs, workspace, sessions, clock: options.clock });
+  const reports = createReportsService({ dataDir: options.dataDir, jobs, search: events.search, store: events.store, syncStatus: async () => (await events.sync.status()).accountRegions, findings, workspace: () => workspace.current(), version: appVersion(), clock: options.clock });
   if (options.demo) await workspace.openDemo();
   return {
     options,
@@ -70,6 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     findings,
+    reports,
     async close() {
       for (const job of jobs.list()) if (job.state === 'running' || job.state === 'paused') jobs.cancel(job.id);
       await events.close();

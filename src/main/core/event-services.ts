@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSavedSearches, type SavedSearchesService } from '../services/saved-searches/saved-searches-service';
 import { createSearchService, type SearchService } from '../services/search/search-service';
@@ -5,6 +6,7 @@ import type { JobRunner } from '../services/jobs/job-runner';
 import type { SessionsService } from '../services/sessions/sessions-service';
 import { createImportJobs, type ImportJobs } from '../services/trail-import-s3/import-jobs';
 import { createJsonCursorStore } from '../services/trail-sync/json-cursor-store';
+import type { SyncCursorStore } from '../services/trail-sync/sync-cursor';
 import { syncClientsFromFactory } from '../services/trail-sync/session-sync-clients';
 import { accountFromConfig } from '../services/trail-sync/sync-targets';
 import { createTrailSync, type TrailSync } from '../services/trail-sync/trail-sync-service';
@@ -16,7 +18,7 @@ import type { EventBus } from './event-bus';
 
 /** The index and what feeds and reads it: part of the Core. */
 export interface EventServices {
-  /** The local index (`<dataDir>/index.duckdb`), opened on first use: `auditdesk profiles` never pays for it. */
+  /** The local index (`<dataDir>/index.duckdb`; the demo's under `<dataDir>/demo`), opened on first use. */
   store(): Promise<EventStore>;
   search: SearchService;
   sync: TrailSync;
@@ -34,15 +36,41 @@ export function createEventServices(deps: {
   sessions: SessionsService;
   clock?: () => Date;
 }): EventServices {
-  let opened: Promise<EventStore> | undefined;
-  const store = () => {
-    opened ??= createEventStore({ path: join(deps.dataDir, 'index.duckdb') });
-    // A failed open (a locked or newer file) is retried on the next use, not remembered.
-    opened.catch(() => (opened = undefined));
-    return opened;
+  const pending = new Set<Promise<unknown>>();
+  // The demo keeps its own index and sync cursors under <dataDir>/demo, so emulator events never
+  // mix with a real account's evidence (the findings store does the same).
+  const workspaceDir = () => (deps.workspace.current().kind === 'demo' ? join(deps.dataDir, 'demo') : deps.dataDir);
+  let opened: { dir: string; store: Promise<EventStore> } | undefined;
+  const store = (): Promise<EventStore> => {
+    const dir = workspaceDir();
+    if (opened && opened.dir !== dir) {
+      const previous = opened.store;
+      opened = undefined;
+      // Jobs still writing to the previous workspace's index finish (or stop) first.
+      void Promise.all(pending).then(async () => (await previous.catch(() => undefined))?.close());
+    }
+    if (!opened) {
+      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb') }));
+      opened = { dir, store: opening };
+      // A failed open (a locked or newer file) is retried on the next use, not remembered.
+      opening.catch(() => {
+        if (opened?.store === opening) opened = undefined;
+      });
+    }
+    return opened.store;
+  };
+  const cursorFiles = new Map<string, SyncCursorStore>();
+  const cursorsHere = () => {
+    const file = join(workspaceDir(), 'sync-cursors.json');
+    if (!cursorFiles.has(file)) cursorFiles.set(file, createJsonCursorStore(file));
+    return cursorFiles.get(file) as SyncCursorStore;
+  };
+  const cursors: SyncCursorStore = {
+    get: (accountId, region) => cursorsHere().get(accountId, region),
+    put: (cursor) => cursorsHere().put(cursor),
+    list: () => cursorsHere().list(),
   };
   const clients = syncClientsFromFactory(deps.sessions.clients);
-  const pending = new Set<Promise<unknown>>();
   const track = <T extends { done: Promise<unknown> }>(job: T): T => {
     const settled = job.done.catch(() => undefined);
     pending.add(settled);
@@ -54,7 +82,7 @@ export function createEventServices(deps: {
   const sync = createTrailSync({
     clients,
     store: async (events) => (await (await store()).insertBatch(events)).inserted,
-    cursors: createJsonCursorStore(join(deps.dataDir, 'sync-cursors.json')),
+    cursors,
     jobs: deps.jobs,
     bus: deps.bus,
     clock: deps.clock,
@@ -107,7 +135,7 @@ export function createEventServices(deps: {
     savedSearches: createSavedSearches({ path: join(deps.dataDir, 'saved-searches.json'), clock: deps.clock }),
     async close() {
       await Promise.all(pending);
-      if (opened) await (await opened.catch(() => undefined))?.close();
+      if (opened) await (await opened.store.catch(() => undefined))?.close();
     },
   };
 }

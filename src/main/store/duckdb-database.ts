@@ -30,7 +30,7 @@ export interface Database {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const instance = await DuckDBInstance.create(options.path, {
     threads: String(options.threads ?? availableParallelism()),
-    memory_limit: options.memoryLimit ?? '512MB',
+    memory_limit: options.memoryLimit ?? '400MB',
     // ZSTD for VARCHAR (the raw records) needs the v1.2 storage format; the default stays
     // readable by DuckDB 0.10 and so cannot use it.
     storage_compatibility_version: 'v1.2.0',

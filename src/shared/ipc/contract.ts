@@ -4,6 +4,7 @@ import { eventsChannels, eventsEvents } from './channels/events';
 import { findingsChannels } from './channels/findings';
 import { jobsChannels, jobsEvents } from './channels/jobs';
 import { profilesChannels } from './channels/profiles';
+import { reportsChannels } from './channels/reports';
 import { sessionsChannels, sessionsEvents } from './channels/sessions';
 import { workspaceChannels, workspaceEvents } from './channels/workspace';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...findingsChannels,
   ...jobsChannels,
   ...profilesChannels,
+  ...reportsChannels,
   ...sessionsChannels,
   ...workspaceChannels,
 } as const;

@@ -4,6 +4,7 @@ import { eventsHandlers } from './events-handlers';
 import { findingsHandlers } from './findings-handlers';
 import { jobsHandlers } from './jobs-handlers';
 import { profilesHandlers } from './profiles-handlers';
+import { reportsHandlers } from './reports-handlers';
 import { sessionsHandlers } from './sessions-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...findingsHandlers,
   ...jobsHandlers,
   ...profilesHandlers,
+  ...reportsHandlers,
   ...sessionsHandlers,
   ...workspaceHandlers,
 };

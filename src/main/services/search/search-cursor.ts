@@ -1,12 +1,13 @@
 /**
- * Keyset pagination: the cursor is the sort key of the last row of a page (event time, index
- * key), so the next page starts right after it whatever was inserted meanwhile, and costs the
- * same as the first page (no OFFSET scan).
+ * Keyset pagination: the cursor is the sort key of the last row of a page (event time, hash of
+ * the index key), so the next page starts right after it whatever was inserted meanwhile, and
+ * costs the same as the first page (no OFFSET scan).
  */
 export interface SearchCursor {
   /** Epoch microseconds of the last row, or null when it had no time (those sort last). */
   timeMicros: bigint | null;
-  key: string;
+  /** The row's key_hash (an unsigned 64-bit hash of its index key). */
+  keyHash: bigint;
 }
 
 export class InvalidCursorError extends Error {
@@ -14,14 +15,14 @@ export class InvalidCursorError extends Error {
 }
 
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.timeMicros === null ? null : cursor.timeMicros.toString(), cursor.key]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.timeMicros === null ? null : cursor.timeMicros.toString(), cursor.keyHash.toString()]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(text: string): SearchCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && (value[0] === null || /^-?\d+$/.test(String(value[0]))) && typeof value[1] === 'string') {
-      return { timeMicros: value[0] === null ? null : BigInt(value[0] as string), key: value[1] };
+    if (Array.isArray(value) && value.length === 2 && (value[0] === null || /^-?\d{1,20}$/.test(String(value[0]))) && /^\d{1,20}$/.test(String(value[1]))) {
+      return { timeMicros: value[0] === null ? null : BigInt(value[0] as string), keyHash: BigInt(value[1] as string) };
     }
   } catch {
     // Falls through to the error below.

@@ -4,9 +4,9 @@ import { readRows, type Row } from '../../store/duckdb-database';
 import type { EventStore } from '../../store/event-store';
 import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
-import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
+import { compileWhere, type CompiledWhere } from './compile-query';
 import type { QueryNode } from './query-ast';
-import { decodeCursor, encodeCursor } from './search-cursor';
+import { findPage } from './search-page';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -29,12 +29,17 @@ export interface SearchResult {
   nextCursor?: string;
   /**
    * How many events match. Exact, except for queries with free text, where counting stops at
-   * `totalCap` (default 10,000) and `totalExact` is false: free text reads every record's text,
-   * and the first page should not wait for a full count.
+   * `totalCap` (default 1,000; `totalExact` is then false and the total a lower bound): free text
+   * reads every record's text, and the first page should not wait for a full count.
    */
   total: number;
   totalExact: boolean;
+  /**
+   * Top values over all matches; for free-text queries over the first `facetSample` (default
+   * 5,000) matches found, and then `facetsExact` is false.
+   */
   facets: SearchFacets;
+  facetsExact: boolean;
 }
 
 export interface SearchStats {
@@ -56,6 +61,7 @@ export interface SearchServiceDeps {
   store: Pick<EventStore, 'read' | 'getEvent'>;
   clock?: () => Date;
   totalCap?: number;
+  facetSample?: number;
   facetSize?: number;
 }
 
@@ -68,38 +74,12 @@ const FACETS = [
   { key: 'errorCodes', column: 'error_code' },
 ] as const satisfies ReadonlyArray<{ key: keyof SearchFacets; column: string }>;
 
-const ROW_COLUMNS = `event_key, event_id, epoch_us(event_time) AS event_time_us, event_name, event_source, account, aws_region, principal, principal_type,
-  source_ip, error_code, read_only, access_key_id, user_agent, resources[1:5] AS resources, len(resources) AS resource_count`;
-
 export function createSearchService(deps: SearchServiceDeps): SearchService {
   const clock = deps.clock ?? (() => new Date());
-  const totalCap = deps.totalCap ?? 10_000;
+  const totalCap = deps.totalCap ?? 1_000;
+  const facetSample = deps.facetSample ?? 5_000;
   const facetSize = deps.facetSize ?? 10;
   const nowMicros = () => BigInt(clock().getTime()) * 1000n;
-
-  async function page(connection: DuckDBConnection, tree: QueryNode, limit: number, cursor: string | undefined) {
-    const builder = new WhereBuilder();
-    const where = compileWhere(tree, { nowMicros: nowMicros() }, builder);
-    let after = 'true';
-    if (cursor) {
-      const { timeMicros, key } = decodeCursor(cursor);
-      const k = builder.param(key);
-      after =
-        timeMicros === null
-          ? `(event_time IS NULL AND event_key < ${k})`
-          : `(event_time < make_timestamp(CAST(${builder.param(timeMicros)} AS BIGINT)) OR (event_time = make_timestamp(CAST(${builder.param(timeMicros)} AS BIGINT)) AND event_key < ${k}) OR event_time IS NULL)`;
-    }
-    const rows = await readRows(
-      connection,
-      `SELECT ${ROW_COLUMNS} FROM events WHERE ${where.sql} AND ${after} ORDER BY event_time DESC NULLS LAST, event_key DESC LIMIT ${limit + 1}`,
-      builder.params,
-    );
-    const more = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    const nextCursor = more && last ? encodeCursor({ timeMicros: last.event_time_us === null ? null : BigInt(last.event_time_us as bigint), key: String(last.event_key) }) : undefined;
-    return { rows: shown.map(toEventRow), nextCursor };
-  }
 
   async function count(connection: DuckDBConnection, where: CompiledWhere, capped: boolean) {
     if (!capped) {
@@ -112,14 +92,15 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     return { total, totalExact: total < totalCap };
   }
 
-  async function facets(connection: DuckDBConnection, where: CompiledWhere, size: number): Promise<SearchFacets> {
+  async function facets(connection: DuckDBConnection, where: CompiledWhere, size: number, sampled: boolean): Promise<SearchFacets> {
     const columns = FACETS.map((f) => f.column).join(', ');
+    const source = sampled ? `(SELECT ${columns} FROM events WHERE ${where.sql} LIMIT ${facetSample})` : `(SELECT ${columns} FROM events WHERE ${where.sql})`;
     // One pass over the matching rows for all six facets. A set's NULL group (no error code…)
     // may take a place in its top size + 1, and is dropped below.
     const rows = await readRows(
       connection,
       `SELECT ${columns}, count(*) AS n, grouping(${columns}) AS g
-       FROM events WHERE ${where.sql}
+       FROM ${source}
        GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.column})`).join(', ')})
        QUALIFY row_number() OVER (PARTITION BY g ORDER BY n DESC, ${columns}) <= ${size + 1}`,
       where.params,
@@ -142,11 +123,11 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const where = compileWhere(tree, { nowMicros: nowMicros() });
       const capped = containsText(tree);
       const [pageResult, totals, facetResult] = await Promise.all([
-        deps.store.read((c) => page(c, tree, limit, request.cursor)),
+        deps.store.read((c) => findPage(c, tree, nowMicros(), limit, request.cursor)),
         deps.store.read((c) => count(c, where, capped)),
-        request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize)),
+        request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize, capped)),
       ]);
-      return { ...pageResult, ...totals, facets: facetResult };
+      return { rows: pageResult.rows.map(toEventRow), nextCursor: pageResult.nextCursor, ...totals, facetsExact: !capped, facets: facetResult };
     },
     async getEvent(keyOrEventId) {
       const event = await deps.store.getEvent(keyOrEventId);
@@ -164,7 +145,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
             where.params,
           ),
         ),
-        deps.store.read((c) => facets(c, where, facetSize)),
+        deps.store.read((c) => facets(c, where, facetSize, false)),
       ]);
       return {
         perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),

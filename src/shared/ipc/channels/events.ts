@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const AccountId = z.string().regex(/^\d{12}$/, 'An account id is 12 digits.');
-const Region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Not an AWS Region name.');
+// Loose on purpose: imported records carry whatever awsRegion they were written with (scrambled
+// names such as `megov-westwest-1r` in published detonation logs), and those must stay filterable.
+const Region = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a region name.');
 const ProfileName = z.string().min(1).max(200);
 const IsoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Not an ISO 8601 time.');
 
