@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -46,6 +46,22 @@ describe('event store', () => {
     expect(byKey).toEqual(first);
     expect((await store.getEvent(first.eventId))?.key).toBe(first.key);
     expect(await store.getEvent('no such event')).toBeNull();
+  });
+
+  it('settles on reopening the rows an import stored but never flushed (a crash)', async () => {
+    const file = join(dir, 'trail.json');
+    writeFileSync(file, JSON.stringify({ Records: stratus.slice(0, 30).map((r) => r.record) }));
+    const staged = [{ readPath: file, sourceRef: file, format: 'records' as const, compression: 'none' as const }];
+    const provenance = { source: 'import', profile: null, retrievedAt: new Date('2024-09-01T00:00:00Z') };
+    const first = await store.openBulkImport();
+    await first.stageFiles(staged, provenance, 1 << 24);
+    expect(await first.flush([])).toMatchObject({ inserted: 30, duplicates: 0 });
+    const second = await store.openBulkImport();
+    await second.stageFiles(staged, provenance, 1 << 24);
+    expect(await store.count()).toBe(60); // read, not yet settled
+    await store.close();
+    store = await createEventStore({ path: join(dir, 'index.duckdb') });
+    expect(await store.count()).toBe(30);
   });
 
   it('keeps the index across a close and a reopen', async () => {

@@ -115,7 +115,7 @@ describe('compileWhere', () => {
     expect(params.map(String).join('\n')).toContain('DROP TABLE events');
   });
 
-  it('makes every predicate a non-null boolean, so NOT keeps rows where the field is empty', () => {
+  it('gives NOT a definite boolean, so it keeps rows where the field is empty', () => {
     const { sql } = compileWhere(parseQuery('-error:AccessDenied'), NOW);
     expect(sql).toBe("(NOT coalesce(error_code ILIKE $1 ESCAPE '\\', false))");
   });

@@ -168,3 +168,39 @@ describe('search returns what a plain filter over the same records returns', () 
     expect(expected.length).toBeGreaterThanOrEqual(c.atLeast ?? 0);
   });
 });
+
+describe('search results beyond the rows', () => {
+  it('caps the count and samples the facets of free-text queries, and says so', async () => {
+    const capped = createSearchService({ store, clock: () => NOW, totalCap: 5, facetSample: 10 });
+    const text = await capped.search({ query: 'stratus', limit: 3 });
+    expect(text).toMatchObject({ total: 5, totalExact: false, facetsExact: false });
+    expect(text.rows).toHaveLength(3);
+    const field = await capped.search({ query: 'source:iam', limit: 3 });
+    expect(field).toMatchObject({ total: events.filter((e) => e.eventSource === 'iam.amazonaws.com').length, totalExact: true, facetsExact: true });
+  });
+
+  it('gives facets over the whole query, largest first', async () => {
+    const result = await search.search({ query: 'source:iam', limit: 1 });
+    const iam = events.filter((e) => e.eventSource === 'iam.amazonaws.com');
+    const byName = new Map<string, number>();
+    for (const e of iam) if (e.eventName) byName.set(e.eventName, (byName.get(e.eventName) ?? 0) + 1);
+    const top = [...byName.values()].sort((a, b) => b - a).slice(0, 10);
+    expect(result.facets.eventNames.map((f) => f.count)).toEqual(top);
+    expect(result.facets.eventSources).toEqual([{ value: 'iam.amazonaws.com', count: iam.length }]);
+  });
+
+  it('counts events per day and account for the charts', async () => {
+    const stats = await search.stats({ query: 'principal:christophe' });
+    const mine = events.filter((e) => principalIs(e, 'christophe') && e.eventTime !== null);
+    expect(stats.perDay.reduce((sum, d) => sum + d.count, 0)).toBe(mine.length);
+    expect(stats.perDay[0]?.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('returns one event with its record text, and refuses a forged cursor', async () => {
+    const [first] = (await search.search({ query: '', limit: 1 })).rows;
+    const found = await search.getEvent(first?.key as string);
+    expect(found?.event.key).toBe(first?.key);
+    expect(JSON.parse(found?.raw as string)).toBeTypeOf('object');
+    await expect(search.search({ query: '', cursor: 'not-a-cursor' })).rejects.toThrow(/cursor is not valid/);
+  });
+});

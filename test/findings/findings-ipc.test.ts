@@ -28,7 +28,8 @@ describe('findings channels through the dispatcher', () => {
     expect(job.state).toBe('done');
     expect(job.kind).toBe('findings-sync');
     expect(job.current).toBe(job.total);
-    expect(job.step).toMatch(/^\d+ findings from 14 account-regions/);
+    // 7 accounts × the 4 regions the emulator's profiles cover (auditdesk_regions).
+    expect(job.step).toMatch(/^\d+ findings from 28 account-regions/);
     expect(progress.some((step) => /eu-west-1 · \d{12}/.test(step))).toBe(true);
   });
 

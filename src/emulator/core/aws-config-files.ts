@@ -35,7 +35,9 @@ export async function writeAwsConfigFiles(input: ConfigFileInput): Promise<Writt
   const { stateDir, endpoint, world } = input;
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const region = world.regions[0] ?? 'us-east-1';
-  const common = [`region = ${region}`, `endpoint_url = ${endpoint}`, 'output = json'];
+  // auditdesk_regions is Auditdesk's own setting (the SDK ignores it): the demo covers every region
+  // of its world, as an auditor would set it for an organisation that works in several.
+  const common = [`region = ${region}`, `endpoint_url = ${endpoint}`, 'output = json', `auditdesk_regions = ${world.regions.join(', ')}`];
   const config: string[] = [
     `# Written by the Auditdesk emulator (seed "${world.seed}") for ${endpoint}; rewritten on every start.`,
     '',

@@ -1,4 +1,4 @@
-import { BIGINT, INTEGER, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { NORMALIZED_SQL_COLUMNS, normalizedSelect, sqlString } from '../services/events/normalize-sql';
 import { pathVariants } from '../services/events/record-fields';
 import { readRows } from './duckdb-database';
@@ -15,6 +15,8 @@ import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
  * Between a statement and its flush a search may briefly see an event twice (only when the same
  * event was stored before); the flush settles it.
  */
+
+/** Records read between two flushes by default: one DuckDB row group. */
 export const ROW_GROUP_SIZE = 122_880;
 
 export interface FlushResult {
@@ -50,6 +52,10 @@ export interface StagedFileCount {
 
 /** The envelope fields that make a record CloudTrail-shaped in a file that does not say so. */
 const ENVELOPE_PATHS = ['eventVersion', 'eventID', 'eventName', 'eventSource', 'eventTime'].flatMap(pathVariants).map((p) => `$.${p}`);
+
+/** Columns the store derives from others on insert (see schema.ts). */
+const DERIVED_COLUMNS = 'key_hash, resources_text';
+const DERIVED_VALUES = `hash(event_key), nullif(array_to_string(resources, chr(10)), '')`;
 
 let tableCounter = 0;
 const nextTableName = (kind: string) => `${kind}_${process.pid}_${(tableCounter += 1)}`;
@@ -114,8 +120,8 @@ export class FileLoad {
     await connection.run('SET preserve_insertion_order = false');
     try {
       const result = await connection.run(
-        `INSERT INTO events (${normalized.join(', ')}, source_ref, source, profile, retrieved_at, load_id, key_hash)
-         SELECT ${normalized.join(', ')}, source_ref, $2, $3, $4, $5, hash(event_key) FROM (${normalizedSelect(input)})`,
+        `INSERT INTO events (${normalized.join(', ')}, source_ref, source, profile, retrieved_at, load_id, ${DERIVED_COLUMNS})
+         SELECT ${normalized.join(', ')}, source_ref, $2, $3, $4, $5, ${DERIVED_VALUES} FROM (${normalizedSelect(input)})`,
         [listValue(files.map((f) => f.readPath)), provenance.source, provenance.profile, timestampValue(BigInt(provenance.retrievedAt.getTime()) * 1000n), this.loadId],
         [LIST(VARCHAR), VARCHAR, VARCHAR, TIMESTAMP, BIGINT],
       );
@@ -173,7 +179,11 @@ export class EventStage {
       const loadId = await nextLoadId(connection);
       await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [loadId, 'batch'], [BIGINT, VARCHAR]);
       const columns = EVENT_COLUMN_NAMES.join(', ');
-      const result = await connection.run(`INSERT INTO events (${columns}, load_id, key_hash) SELECT ${columns}, $1, hash(event_key) FROM ${this.name}`, [loadId], [BIGINT]);
+      const result = await connection.run(
+        `INSERT INTO events (${columns}, load_id, ${DERIVED_COLUMNS}) SELECT ${columns}, $1, ${DERIVED_VALUES} FROM ${this.name}`,
+        [loadId],
+        [BIGINT],
+      );
       const duplicates = await verifyLoad(connection, loadId);
       await connection.run(`DELETE FROM ${this.name}`);
       return { inserted: Number(result.rowsChanged) - duplicates, duplicates };
@@ -220,9 +230,10 @@ async function nextLoadId(connection: DuckDBConnection): Promise<bigint> {
 }
 
 /**
- * Deletes the rows of a load whose key another load holds, or that repeat a key earlier in the
- * load. Rows of one key share one event time (the key holds it), so only stored rows of the
- * load's time range can collide: DuckDB skips the other row groups by their min/max.
+ * Deletes the rows of a load whose key another load holds, and all but one of the rows that
+ * share a key inside the load (the same event read twice: which copy stays does not matter).
+ * Rows of one key share one event time (the key holds it), so only stored rows of the load's
+ * time range can collide: DuckDB skips the other row groups by their min/max.
  */
 async function removeDuplicates(connection: DuckDBConnection, loadId: bigint): Promise<number> {
   const [bounds] = await readRows(

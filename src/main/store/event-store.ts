@@ -109,13 +109,11 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     async openBulkImport() {
       const load = new FileLoad();
       return {
-        stageFiles: (files, provenance, maxObjectBytes) => db.exclusive(async (c) => { const t = performance.now(); const r = await load.stageFiles(c, files, provenance, maxObjectBytes); (globalThis as any).__st = ((globalThis as any).__st ?? 0) + performance.now() - t; return r; }),
+        stageFiles: (files, provenance, maxObjectBytes) => db.exclusive((c) => load.stageFiles(c, files, provenance, maxObjectBytes)),
         stagedRows: () => load.stagedRows,
         flush: (files) =>
           db.exclusive(async (c) => {
-            const t = performance.now();
             const result = await load.flush(c, (tx) => saveSourceFiles(tx, files));
-            (globalThis as any).__fl = ((globalThis as any).__fl ?? 0) + performance.now() - t;
             return { ...result, saved: new Set(files.map((f) => f.path)) };
           }),
         close: async () => {

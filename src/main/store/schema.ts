@@ -21,7 +21,8 @@ const TABLES = [
   `CREATE TABLE events (
   ${eventColumnDefinitions({ compress: true })},
   load_id BIGINT NOT NULL,          -- the flush that wrote the row (bulk-writer.ts dedupes by it)
-  key_hash UBIGINT NOT NULL         -- hash(event_key): the cheap tie-break of the newest-first order
+  key_hash UBIGINT NOT NULL,        -- hash(event_key): the cheap tie-break of the newest-first order
+  resources_text VARCHAR            -- resources joined by newlines: searched as text, far faster than a list
 )`,
   'CREATE SEQUENCE load_seq START 1',
   // One row per load of rows into events; `verified` once its duplicates are removed.

@@ -6,8 +6,10 @@ import { lookupField, type FieldName } from './search-fields';
  * Turns a query into a DuckDB WHERE clause. User values only ever travel as statement
  * parameters ($1, $2…); the SQL text holds column names and operators from this module alone.
  *
- * Every predicate is a non-null boolean (NULL columns compare as false), so `-error:Denied` keeps
- * the events that have no error at all: SQL's three-valued NOT would drop them.
+ * A predicate on an empty (NULL) column is NULL. Under AND and OR a NULL acts as false for the
+ * WHERE (both are monotone), so predicates stay bare there, which lets DuckDB push them into the
+ * scan (row groups skipped by min/max, cheap filters first). Only NOT needs a definite boolean:
+ * its operand is wrapped in coalesce(…, false).
  */
 export interface CompiledWhere {
   sql: string;
@@ -43,29 +45,38 @@ function compileNode(node: QueryNode, context: CompileContext, b: WhereBuilder):
     case 'or':
       return `(${node.children.map((c) => compileNode(c, context, b)).join(' OR ')})`;
     case 'not':
-      return `(NOT ${compileNode(node.child, context, b)})`;
+      // Only here does NULL differ from false: NOT NULL is NULL, and would drop the events
+      // whose field is empty from `-error:AccessDenied`.
+      return `(NOT coalesce(${compileNode(node.child, context, b)}, false))`;
     case 'text':
       // A case-insensitive substring of the record text, as an RE2 literal: RE2 folds case while
       // it scans, about 1.4x faster than lower(raw) (a lower-cased copy of every record) and 4x
       // faster than ILIKE '%…%'.
       return `regexp_matches(raw, ${b.param(`(?i)${escapeRegex(node.value)}`)})`;
     case 'exists':
-      return anyColumn(node.field, (column, kind) => (kind === 'list' ? `coalesce(len(${column}) > 0, false)` : kind === 'bool' ? `(${column} IS NOT NULL)` : `coalesce(${column} <> '', false)`));
+      return anyColumn(node.field, (column, kind) => (kind === 'list' ? `len(${column}) > 0` : kind === 'bool' ? `(${column} IS NOT NULL)` : `${column} <> ''`));
     case 'bool':
-      return anyColumn(node.field, (column) => `coalesce(${column} = ${b.param(node.value)}, false)`);
+      return anyColumn(node.field, (column) => `${column} = ${b.param(node.value)}`);
     case 'match': {
       const alternatives = node.values.map((value) => {
+        if (lookupField(node.field)?.kind === 'list') {
+          // The list is also stored joined by newlines: a regular expression that must match one
+          // whole line matches one whole element, about five times faster than a list lambda.
+          const line = `regexp_matches(resources_text, ${b.param(`(?im)^${linePattern(value)}$`)})`;
+          // Its longest literal first: an unanchored literal is found several times faster.
+          const literal = value.parts.reduce((best, part) => ('literal' in part && part.literal.length > best.length ? part.literal : best), '');
+          const prefilter = literal.length >= 3 ? `regexp_matches(resources_text, ${b.param(`(?i)${escapeRegex(literal)}`)}) AND ` : '';
+          return `(${prefilter}${line})`;
+        }
         const pattern = b.param(likePattern(node.field === 'source' ? withServiceDomain(value) : value));
-        return anyColumn(node.field, (column, kind) =>
-          kind === 'list' ? `coalesce(len(list_filter(${column}, x -> x ILIKE ${pattern} ESCAPE '\\')) > 0, false)` : `coalesce(${column} ILIKE ${pattern} ESCAPE '\\', false)`,
-        );
+        return anyColumn(node.field, (column) => `${column} ILIKE ${pattern} ESCAPE '\\'`);
       });
       return alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`;
     }
     case 'time': {
       const bounds: string[] = [];
-      if (node.from) bounds.push(`coalesce(event_time >= make_timestamp(CAST(${b.param(timeStart(node.from, context))} AS BIGINT)), false)`);
-      if (node.to) bounds.push(`coalesce(event_time < make_timestamp(CAST(${b.param(timeEnd(node.to, context))} AS BIGINT)), false)`);
+      if (node.from) bounds.push(`event_time >= make_timestamp(CAST(${b.param(timeStart(node.from, context))} AS BIGINT))`);
+      if (node.to) bounds.push(`event_time < make_timestamp(CAST(${b.param(timeEnd(node.to, context))} AS BIGINT))`);
       return bounds.length === 0 ? 'true' : `(${bounds.join(' AND ')})`;
     }
   }
@@ -87,6 +98,11 @@ function withServiceDomain(value: QueryValue): QueryValue {
 /** ASCII punctuation is escaped (RE2 reads `\` before punctuation as that character). */
 export function escapeRegex(text: string): string {
   return text.replace(/[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/g, '\\$&');
+}
+
+/** An RE2 pattern for one line: `*` → any run within the line, `?` → one character of it. */
+export function linePattern(value: QueryValue): string {
+  return value.parts.map((part) => ('literal' in part ? escapeRegex(part.literal) : part.wildcard === '*' ? '[^\\n]*' : '[^\\n]')).join('');
 }
 
 /** A LIKE pattern: `*` → `%`, `?` → `_`, and LIKE's own `%`, `_` and `\` escaped. */

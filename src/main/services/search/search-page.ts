@@ -28,11 +28,22 @@ export interface PageResult {
  * matching rows first (a few narrow columns), then the shown columns of the rows kept only.
  * Sorting with every shown column costs several times more at a million events.
  */
-export async function findPage(connection: DuckDBConnection, tree: QueryNode, nowMicros: bigint, limit: number, cursor: string | undefined): Promise<PageResult> {
+export async function findPage(
+  connection: DuckDBConnection,
+  tree: QueryNode,
+  nowMicros: bigint,
+  limit: number,
+  cursor: string | undefined,
+  /** How many events match in all, when known: a few pages' worth are found in one read. */
+  total?: number,
+): Promise<PageResult> {
   const position = cursor ? decodeCursor(cursor) : null;
-  const [bounds] = await readRows(connection, 'SELECT epoch_us(max(event_time)) AS newest FROM events');
-  const newest = bounds?.newest === null || bounds?.newest === undefined ? null : BigInt(bounds.newest as bigint);
-  const start = position ? position.timeMicros : newest;
+  let start: bigint | null = null;
+  if (total === undefined || total > 4 * limit) {
+    const [bounds] = position ? [] : await readRows(connection, 'SELECT epoch_us(max(event_time)) AS newest FROM events');
+    const newest = bounds?.newest === null || bounds?.newest === undefined ? null : BigInt(bounds.newest as bigint);
+    start = position ? position.timeMicros : newest;
+  }
   const windows: Array<bigint | null> = start === null ? [null] : [...WINDOWS.map((w) => start - w), null];
 
   for (const from of windows) {

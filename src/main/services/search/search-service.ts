@@ -36,7 +36,7 @@ export interface SearchResult {
   totalExact: boolean;
   /**
    * Top values over all matches; for free-text queries over the first `facetSample` (default
-   * 5,000) matches found, and then `facetsExact` is false.
+   * 2,000) matches found, and then `facetsExact` is false.
    */
   facets: SearchFacets;
   facetsExact: boolean;
@@ -77,7 +77,7 @@ const FACETS = [
 export function createSearchService(deps: SearchServiceDeps): SearchService {
   const clock = deps.clock ?? (() => new Date());
   const totalCap = deps.totalCap ?? 1_000;
-  const facetSample = deps.facetSample ?? 5_000;
+  const facetSample = deps.facetSample ?? 2_000;
   const facetSize = deps.facetSize ?? 10;
   const nowMicros = () => BigInt(clock().getTime()) * 1000n;
 
@@ -120,14 +120,18 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     async search(request) {
       const limit = Math.min(Math.max(Math.floor(request.limit ?? 100), 1), 1000);
       const tree = requestTree(request.query, request.filters, request.chips);
-      const where = compileWhere(tree, { nowMicros: nowMicros() });
+      const now = nowMicros();
+      const where = compileWhere(tree, { nowMicros: now });
       const capped = containsText(tree);
-      const [pageResult, totals, facetResult] = await Promise.all([
-        deps.store.read((c) => findPage(c, tree, nowMicros(), limit, request.cursor)),
-        deps.store.read((c) => count(c, where, capped)),
-        request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize, capped)),
-      ]);
-      return { rows: pageResult.rows.map(toEventRow), nextCursor: pageResult.nextCursor, ...totals, facetsExact: !capped, facets: facetResult };
+      const facetResult = request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize, capped));
+      // An exact count is cheap (narrow columns) and tells the page how far back to look; a
+      // free-text count is not, so the page does not wait for it.
+      const totalsResult = deps.store.read((c) => count(c, where, capped));
+      facetResult.catch(() => undefined);
+      totalsResult.catch(() => undefined);
+      const known = capped ? undefined : (await totalsResult).total;
+      const [pageResult, totals, facetValues] = await Promise.all([deps.store.read((c) => findPage(c, tree, now, limit, request.cursor, known)), totalsResult, facetResult]);
+      return { rows: pageResult.rows.map(toEventRow), nextCursor: pageResult.nextCursor, ...totals, facetsExact: !capped, facets: facetValues };
     },
     async getEvent(keyOrEventId) {
       const event = await deps.store.getEvent(keyOrEventId);

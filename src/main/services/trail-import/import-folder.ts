@@ -1,10 +1,10 @@
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ROW_GROUP_SIZE, type FileProvenance, type StagedFile, type StagedFileCount } from '../../store/bulk-writer';
 import type { EventStore } from '../../store/event-store';
 import type { SourceFileRecord } from '../../store/provenance-tables';
 import { sha256File } from './file-hash';
+import { createAliases } from './glob-safe-paths';
+import { createLimiter } from './limiter';
 import { sniffFile, type SniffResult } from './sniff-file';
 import { walkFolder, type FoundFile } from './walk-folder';
 
@@ -183,7 +183,7 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
       const previous = known.get(file.path);
       const wasDone = previous?.status === 'done';
       if (wasDone && previous.size === file.size && previous.mtimeMs === file.mtimeMs) return { file, action: 'skip', record: null };
-      const sha256 = process.env.AD_NOHASH ? '' : await sha256File(file.path, signal);
+      const sha256 = await sha256File(file.path, signal);
       if (wasDone && previous.sha256 === sha256) return { file, action: 'skip', record: { ...previous, size: file.size, mtimeMs: file.mtimeMs } };
       const sniff = await sniffFile(file.path);
       if (sniff.kind === 'invalid') return { file, action: 'fail', reason: sniff.reason };
@@ -259,22 +259,6 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
   }
 }
 
-/** Runs at most `limit` of the tasks given to it at once, in the order given. */
-function createLimiter(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
-
 /** DuckDB's message without the error class and the file name (the report gives the path). */
 function describeReadError(message: string, readPath: string): string {
   return message
@@ -283,26 +267,4 @@ function describeReadError(message: string, readPath: string): string {
     .replaceAll(` in file "${readPath}"`, '')
     .replaceAll(readPath, basename(readPath))
     .trim();
-}
-
-/**
- * DuckDB reads a path as a glob: a file whose name holds `*?[]{}` is read through a symlink with
- * a plain name.
- */
-function createAliases() {
-  let dir: string | undefined;
-  let count = 0;
-  return {
-    async readPathFor(path: string): Promise<string> {
-      if (!/[*?[\]{}]/.test(path)) return path;
-      dir ??= await mkdtemp(join(tmpdir(), 'auditdesk-import-'));
-      count += 1;
-      const alias = join(dir, `${count}.json`);
-      await symlink(path, alias);
-      return alias;
-    },
-    async dispose() {
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
 }
