@@ -63,7 +63,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventServices({ dataDir: options.dataDir, bus, jobs, workspace, sessions, clock: options.clock });
   const findings = createCoreFindings({ dataDir: options.dataDir, jobs, workspace, sessions, clock: options.clock });
   const reports = createReportsService({ dataDir: options.dataDir, jobs, search: events.search, store: events.store, syncStatus: async () => (await events.sync.status()).accountRegions, findings, workspace: () => workspace.current(), version: appVersion(), clock: options.clock });
-  if (options.demo) await workspace.openDemo();
+  if (options.demo) {
+    await workspace.openDemo();
+    // `auditdesk web --demo` is the newcomer's first look: fill every view without a click.
+    // Both jobs wait for the demo's own sign-in, which starts with the workspace.
+    events.sync.start({});
+    findings.sync({});
+  }
   return {
     options,
     version: appVersion(),

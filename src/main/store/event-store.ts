@@ -43,8 +43,11 @@ export interface BulkImport {
    * Settles the rows read since the last flush and saves the records of `files` in the same
    * transaction. Returns the paths saved (all of them; kept for callers that check).
    */
-  flush(files: readonly SourceFileRecord[], limit?: number): Promise<FlushResult & { saved: Set<string> }>;
-  /** Ends the bulk load; what was read and not flushed is settled when the store next opens. */
+  flush(files: readonly SourceFileRecord[]): Promise<FlushResult & { saved: Set<string> }>;
+  /**
+   * Ends the bulk load, settling what was read and not flushed (its files stay unrecorded, so a
+   * rerun reads them again). After a crash, the store settles such rows when it next opens.
+   */
   close(): Promise<void>;
 }
 
@@ -99,7 +102,11 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     getEvent(keyOrEventId) {
       return db.read(async (connection) => {
         const select = `SELECT event_key, raw, source, source_ref, profile, epoch_us(retrieved_at) AS retrieved_us FROM events`;
-        const [byKey] = await readRows(connection, `${select} WHERE event_key = $1 LIMIT 1`, [keyOrEventId]);
+        // A key ends with its event time: the time lets DuckDB read only the row groups of that time.
+        const micros = /\|(-?\d{1,19})$/.exec(keyOrEventId)?.[1];
+        const [byKey] = micros
+          ? await readRows(connection, `${select} WHERE event_time = make_timestamp(CAST($2 AS BIGINT)) AND event_key = $1 LIMIT 1`, [keyOrEventId, BigInt(micros)])
+          : await readRows(connection, `${select} WHERE event_key = $1 LIMIT 1`, [keyOrEventId]);
         const [row] = byKey
           ? [byKey]
           : await readRows(connection, `${select} WHERE event_id = $1 ORDER BY event_time DESC NULLS LAST, event_key LIMIT 1`, [keyOrEventId]);

@@ -102,7 +102,7 @@ export type FilterChip = z.infer<typeof FilterChip>;
 const Query = z.string().max(2000);
 
 export const EventRow = z.object({
-  /** The index key (`<account>|<region>|<eventID>`): unique, pass it to `events:get`. */
+  /** The index key (`<account>|<region>|<eventID>|<eventTime µs>`, or `gen|<md5>` for records without an eventID): unique, pass it to `events:get`. */
   key: z.string(),
   /** CloudTrail's eventID (unique per account and region). */
   eventId: z.string(),
