@@ -83,6 +83,11 @@ source_profile = demo-audit-role
 role_arn = arn:aws:iam::${account('staging')}:role/OrganizationAccountAccessRole
 ${e}
 
+[profile env-source]
+credential_source = Environment
+role_arn = arn:aws:iam::${account('prod-web')}:role/AuditdeskReadOnly
+${e}
+
 [profile proc]
 credential_process = ${process.execPath} ${processScript}
 region = us-east-1

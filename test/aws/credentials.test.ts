@@ -1,3 +1,4 @@
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SSO_SESSION_NAME } from '../../src/emulator';
 import { createCredentialCache } from '../../src/main/aws/credentials/credential-cache';
@@ -39,6 +40,22 @@ describe('credentials for every profile kind, against the emulator', () => {
     const two = await t.sessions.identity('keys-chain-2');
     expect(two.account).toBe(aws.account('staging'));
     expect(two.arn).toContain(':assumed-role/OrganizationAccountAccessRole/');
+  });
+
+  it('a role with credential_source = Environment assumes the role from the environment keys', async () => {
+    t = createTestSessions(aws);
+    const files = await loadSharedConfigFiles({ filepath: aws.emulator.credentialsFile, configFilepath: aws.emulator.configFile, ignoreCache: true });
+    const keys = files.credentialsFile['demo-security-audit-keys'];
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = keys?.aws_access_key_id;
+    process.env.AWS_SECRET_ACCESS_KEY = keys?.aws_secret_access_key;
+    try {
+      const id = await t.sessions.identity('env-source');
+      expect(id.arn).toMatch(new RegExp(`^arn:aws:sts::${aws.account('prod-web')}:assumed-role/AuditdeskReadOnly/`));
+    } finally {
+      restoreEnv('AWS_ACCESS_KEY_ID', saved.id);
+      restoreEnv('AWS_SECRET_ACCESS_KEY', saved.secret);
+    }
   });
 
   it('a role with mfa_serial asks the app for the code once, then uses cached credentials', async () => {
@@ -149,3 +166,8 @@ describe('the credential cache', () => {
     expect(cache.peek('p')).toBeUndefined();
   });
 });
+
+function restoreEnv(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
