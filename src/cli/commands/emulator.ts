@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from '../../emulator';
 import { writeTrailLogs } from '../../emulator/services/cloudtrail/trail-log-writer';
 import { createWorld } from '../../emulator/world/create-world';
-import type { CliCommand, CliContext } from '../cli-types';
+import type { CliCommand } from '../cli-types';
+import { usageError } from '../cli-usage';
 
 const LAYOUTS = ['account', 'organization', 'both'] as const;
 type Layout = (typeof LAYOUTS)[number];
@@ -29,17 +30,17 @@ role-chain profiles with endpoint_url set) and a credentials file into the state
 MFA: the role AuditdeskMfaRole needs an MFA device; the emulator accepts the code 123456.`,
   async run(ctx) {
     const parsed = parseOptions(ctx.args);
-    if (typeof parsed === 'string') return usageError(ctx, parsed);
+    if (typeof parsed === 'string') return usageError(ctx, 'emulator', parsed);
     const values = parsed;
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(ctx, '--port must be a number from 0 to 65535.');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(ctx, 'emulator', '--port must be a number from 0 to 65535.');
     const events = Number(values.events);
-    if (!Number.isInteger(events) || events < 0) return usageError(ctx, '--events must be a whole number, 0 or more.');
+    if (!Number.isInteger(events) || events < 0) return usageError(ctx, 'emulator', '--events must be a whole number, 0 or more.');
     const seed = values.seed;
 
     if (values['write-trail-logs'] !== undefined) {
       const layout = values.layout;
-      if (!isLayout(layout)) return usageError(ctx, '--layout must be account, organization or both.');
+      if (!isLayout(layout)) return usageError(ctx, 'emulator', '--layout must be account, organization or both.');
       const dir = resolve(values['write-trail-logs']);
       const world = createWorld({ seed, eventsPerAccount: events, now: new Date() });
       const summary = await writeTrailLogs({ world, dir, layout });
@@ -107,7 +108,3 @@ function isLayout(value: string): value is Layout {
   return (LAYOUTS as readonly string[]).includes(value);
 }
 
-function usageError(ctx: CliContext, message: string): number {
-  ctx.stderr.write(`auditdesk emulator: ${message}\nRun "auditdesk emulator --help" for usage.\n`);
-  return 2;
-}

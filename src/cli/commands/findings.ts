@@ -5,6 +5,7 @@ import { FindingFilters as FindingFiltersSchema, FindingStatus } from '../../sha
 import type { CliCommand, CliContext } from '../cli-types';
 import { createCliCore } from '../cli-core';
 import { cancelOnInterrupt, printJobProgress } from './cli-progress';
+import { errorText, usageError } from '../cli-usage';
 
 const USAGE = `
 Usage: auditdesk findings sync [--profile P…] [--region R…] [--json]
@@ -55,11 +56,11 @@ export const findingsCommand: CliCommand = {
         },
       }));
     } catch (error) {
-      return usageError(ctx, error instanceof Error ? error.message : String(error));
+      return usageError(ctx, 'findings', errorText(error));
     }
-    if (sub !== 'sync' && sub !== 'list' && sub !== 'archive' && sub !== 'unarchive' && sub !== 'coverage') return usageError(ctx, sub ? `unknown subcommand "${sub}".` : 'give a subcommand.');
-    if ((sub === 'archive' || sub === 'unarchive') && positionals.length === 0) return usageError(ctx, `give the ids of the findings to ${sub}.`);
-    if ((sub === 'archive' || sub === 'unarchive') && typeof values.justification !== 'string') return usageError(ctx, '--justification "why" is required: it goes to the audit log.');
+    if (sub !== 'sync' && sub !== 'list' && sub !== 'archive' && sub !== 'unarchive' && sub !== 'coverage') return usageError(ctx, 'findings', sub ? `unknown subcommand "${sub}".` : 'give a subcommand.');
+    if ((sub === 'archive' || sub === 'unarchive') && positionals.length === 0) return usageError(ctx, 'findings', `give the ids of the findings to ${sub}.`);
+    if ((sub === 'archive' || sub === 'unarchive') && typeof values.justification !== 'string') return usageError(ctx, 'findings', '--justification "why" is required: it goes to the audit log.');
 
     const core = await createCliCore(ctx, { dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined });
     try {
@@ -68,7 +69,7 @@ export const findingsCommand: CliCommand = {
       if (sub === 'coverage') return await coverage(ctx, core, values);
       return await triage(ctx, core, sub, positionals, values);
     } catch (error) {
-      ctx.stderr.write(`auditdesk findings ${sub}: ${error instanceof Error ? error.message : String(error)}\n`);
+      ctx.stderr.write(`auditdesk findings ${sub}: ${errorText(error)}\n`);
       return 1;
     } finally {
       await core.close();
@@ -108,7 +109,7 @@ async function list(ctx: CliContext, core: Core, values: Values): Promise<number
     ...(values.public ? { isPublic: true } : {}),
     ...(typeof values.text === 'string' ? { text: values.text } : {}),
   });
-  if (!parsed.success) return usageError(ctx, `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message ?? 'invalid filter'} (statuses: ${FindingStatus.options.join(', ')}).`);
+  if (!parsed.success) return usageError(ctx, 'findings', `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message ?? 'invalid filter'} (statuses: ${FindingStatus.options.join(', ')}).`);
   const filters: FindingFilters = parsed.data;
   let cursor: string | undefined;
   let shown = 0;
@@ -157,7 +158,3 @@ async function triage(ctx: CliContext, core: Core, action: 'archive' | 'unarchiv
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-function usageError(ctx: CliContext, message: string): number {
-  ctx.stderr.write(`auditdesk findings: ${message}\nRun "auditdesk findings --help" for usage.\n`);
-  return 2;
-}

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '../../shared/ipc/channels/events';
 import type { ImportRequest } from '../../main/services/trail-import-s3/import-jobs';
-import type { CliCommand, CliContext } from '../cli-types';
+import type { CliCommand } from '../cli-types';
 import { createCliCore } from '../cli-core';
 import { cancelOnInterrupt, printJobProgress } from './cli-progress';
+import { errorText, scopeOptions, usageError } from '../cli-usage';
 
 const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
 
@@ -31,26 +32,21 @@ Unreadable files are listed with the reason. Ctrl-C stops; the next run resumes.
         allowPositionals: true,
         options: {
           profile: { type: 'string' },
-          account: { type: 'string', multiple: true },
-          region: { type: 'string', multiple: true },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
+          ...scopeOptions,
         },
       });
     } catch (error) {
-      return usageError(ctx, error instanceof Error ? error.message : String(error));
+      return usageError(ctx, 'import', errorText(error));
     }
     const { values, positionals } = parsed;
-    if (positionals.length === 0) return usageError(ctx, 'give a folder or an s3:// URL.');
+    if (positionals.length === 0) return usageError(ctx, 'import', 'give a folder or an s3:// URL.');
     const requests: ImportRequest[] = [];
     for (const target of positionals) {
       const s3 = S3_URL.exec(target);
-      if (target.startsWith('s3://') && !s3) return usageError(ctx, `"${target}" is not an s3://bucket/prefix URL.`);
+      if (target.startsWith('s3://') && !s3) return usageError(ctx, 'import', `"${target}" is not an s3://bucket/prefix URL.`);
       if (s3) {
-        if (!values.profile) return usageError(ctx, 'an s3:// import needs --profile.');
-        for (const day of [values.from, values.to]) if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) return usageError(ctx, `"${day}" is not a YYYY-MM-DD day.`);
+        if (!values.profile) return usageError(ctx, 'import', 'an s3:// import needs --profile.');
+        for (const day of [values.from, values.to]) if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) return usageError(ctx, 'import', `"${day}" is not a YYYY-MM-DD day.`);
         requests.push({ kind: 's3', profile: values.profile, bucket: s3[1]!, prefix: s3[2] ?? '', accounts: values.account, regions: values.region, fromDate: values.from, toDate: values.to });
       } else requests.push({ kind: 'folder', path: resolve(target) });
     }
@@ -66,7 +62,7 @@ Unreadable files are listed with the reason. Ctrl-C stops; the next run resumes.
         try {
           report = await job.done.finally(stop);
         } catch (error) {
-          ctx.stderr.write(`auditdesk import: ${error instanceof Error ? error.message : String(error)}\n`);
+          ctx.stderr.write(`auditdesk import: ${errorText(error)}\n`);
           failed = true;
           continue;
         }
@@ -88,7 +84,3 @@ Unreadable files are listed with the reason. Ctrl-C stops; the next run resumes.
   },
 };
 
-function usageError(ctx: CliContext, message: string): number {
-  ctx.stderr.write(`auditdesk import: ${message}\nRun "auditdesk import --help" for usage.\n`);
-  return 2;
-}

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { EventRow } from '../../shared/ipc/channels/events';
 import { QueryParseError } from '../../main/services/search/parse-query';
-import type { CliCommand, CliContext } from '../cli-types';
+import type { CliCommand } from '../cli-types';
 import { createCliCore } from '../cli-core';
+import { errorText, scopeOptions, usageError } from '../cli-usage';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -24,20 +25,15 @@ QUERY uses the search bar's language, e.g. 'eventName:CreateUser principal:alice
         allowPositionals: true,
         options: {
           limit: { type: 'string', default: '100' },
-          account: { type: 'string', multiple: true },
-          region: { type: 'string', multiple: true },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
+          ...scopeOptions,
         },
       });
     } catch (error) {
-      return usageError(ctx, error instanceof Error ? error.message : String(error));
+      return usageError(ctx, 'search', errorText(error));
     }
     const { values, positionals } = parsed;
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) return usageError(ctx, '--limit must be a whole number, 1 or more.');
+    if (!Number.isInteger(limit) || limit < 1) return usageError(ctx, 'search', '--limit must be a whole number, 1 or more.');
     const query = positionals.join(' ');
     const filters = {
       ...(values.account ? { accounts: values.account } : {}),
@@ -63,8 +59,8 @@ QUERY uses the search bar's language, e.g. 'eventName:CreateUser principal:alice
       if (!values.json) ctx.stderr.write(`${shown} of ${exact ? '' : 'at least '}${total} matching events.\n`);
       return 0;
     } catch (error) {
-      if (error instanceof QueryParseError) return usageError(ctx, error.message);
-      ctx.stderr.write(`auditdesk search: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (error instanceof QueryParseError) return usageError(ctx, 'search', error.message);
+      ctx.stderr.write(`auditdesk search: ${errorText(error)}\n`);
       return 1;
     } finally {
       await core.close();
@@ -97,7 +93,3 @@ function textLine(row: EventRow): string {
   return [row.eventTime ?? '-', row.account ?? '-', (row.region ?? '-').padEnd(14), `${row.eventSource ?? '-'}:${row.eventName ?? '-'}`, row.principal, row.errorCode ?? ''].join('  ').trimEnd();
 }
 
-function usageError(ctx: CliContext, message: string): number {
-  ctx.stderr.write(`auditdesk search: ${message}\nRun "auditdesk search --help" for usage.\n`);
-  return 2;
-}

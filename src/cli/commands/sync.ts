@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { AccountRegionStatus } from '../../shared/ipc/channels/events';
-import type { CliCommand, CliContext } from '../cli-types';
+import type { CliCommand } from '../cli-types';
 import { createCliCore } from '../cli-core';
 import { cancelOnInterrupt, printJobProgress } from './cli-progress';
+import { errorText, usageError } from '../cli-usage';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
@@ -32,14 +33,14 @@ Progress goes to stderr. Exit code 0 when every account-region completed, 1 othe
         },
       }));
     } catch (error) {
-      return usageError(ctx, error instanceof Error ? error.message : String(error));
+      return usageError(ctx, 'sync', errorText(error));
     }
     const profiles = values.profile ?? [];
-    if (profiles.length === 0) return usageError(ctx, 'give at least one --profile.');
+    if (profiles.length === 0) return usageError(ctx, 'sync', 'give at least one --profile.');
     const days = values['backfill-days'] === undefined ? undefined : Number(values['backfill-days']);
-    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 90)) return usageError(ctx, '--backfill-days must be a whole number from 1 to 90.');
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 90)) return usageError(ctx, 'sync', '--backfill-days must be a whole number from 1 to 90.');
     const badRegion = (values.region ?? []).find((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
-    if (badRegion) return usageError(ctx, `"${badRegion}" is not an AWS Region name.`);
+    if (badRegion) return usageError(ctx, 'sync', `"${badRegion}" is not an AWS Region name.`);
 
     const core = await createCliCore(ctx, { dataDir: values['data-dir'] });
     try {
@@ -56,7 +57,7 @@ Progress goes to stderr. Exit code 0 when every account-region completed, 1 othe
       const complete = result.profileErrors.length === 0 && result.accountRegions.every((s) => s.state === 'done');
       return complete ? 0 : 1;
     } catch (error) {
-      ctx.stderr.write(`auditdesk sync: ${error instanceof Error ? error.message : String(error)}\n`);
+      ctx.stderr.write(`auditdesk sync: ${errorText(error)}\n`);
       return 1;
     } finally {
       await core.close();
@@ -70,7 +71,3 @@ function line(s: AccountRegionStatus): string {
   return [s.accountId, s.region.padEnd(14), s.state.padEnd(9), run.padEnd(10), span, s.lastError ? `! ${s.lastError.message}` : ''].join('  ').trimEnd();
 }
 
-function usageError(ctx: CliContext, message: string): number {
-  ctx.stderr.write(`auditdesk sync: ${message}\nRun "auditdesk sync --help" for usage.\n`);
-  return 2;
-}
