@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, waitForShell, waitForView } from './harness/app-milestones';
 import { openApp, type AppPage } from './harness/browser';
 import { answerChannel } from './harness/invoke-route';
-import { focusedElement } from './harness/page-probes';
+import { focusedElement, inputCharacterLeft, selectedInputText } from './harness/page-probes';
 import { useWebApp } from './harness/use-web-app';
 import type { WebApp } from './harness/web-app';
 
@@ -119,8 +119,35 @@ describe('Events view', () => {
     expect(await problem.innerText()).toContain('Expected a value after "principal:"');
     expect(await problem.locator('[data-position]').getAttribute('data-position')).toBe('36');
     expect(await problem.innerText()).toContain('column 37');
+    // The sentence is for people: the column is shown beside the mark, not as "(at column 37)".
+    expect(await problem.innerText()).not.toContain('(at column');
     expect(await page.getByTestId('query-input').getAttribute('aria-invalid')).toBe('true');
+
+    // The position arrives as data (column and length), and the whole wrong word is marked,
+    // below the bar and in the query bar itself, where it was typed.
+    await page.getByTestId('query-input').fill('eventName:GetPasswordData nosuchfield:x');
+    await page.getByTestId('query-input').press('Enter');
+    await problem.getByText('Unknown field "nosuchfield"').waitFor();
+    const where = problem.locator('[data-position]');
+    expect([await where.getAttribute('data-position'), await where.getAttribute('data-length')]).toEqual(['26', '12']);
+    expect(await where.locator('mark').innerText()).toBe('nosuchfield:');
+    expect(await problem.innerText()).toContain('column 27');
+    const inputMark = page.getByTestId('query-input-mark').locator('mark');
+    expect(await inputMark.innerText()).toBe('nosuchfield:');
+    // The mark lies over the characters it names: same left edge as the word in the input.
+    const [markBox, inputBox] = [await inputMark.boundingBox(), await page.getByTestId('query-input').boundingBox()];
+    expect(Math.abs(markBox!.x - (await inputCharacterLeft(page, 'query-input', 26)))).toBeLessThan(2);
+    expect(markBox!.y).toBeGreaterThan(inputBox!.y);
+    expect(markBox!.y + markBox!.height).toBeLessThan(inputBox!.y + inputBox!.height);
     await saveScreenshot(page, 'events-query-error');
+
+    // A click on the marked query selects the wrong word in the input, ready to retype.
+    await where.click();
+    expect(await selectedInputText(page, 'query-input')).toBe('nosuchfield:');
+    // Once the text changes the in-bar mark goes (it would point at the wrong characters); the message stays until the next search.
+    await page.keyboard.type('eventsource:');
+    expect(await page.getByTestId('query-input-mark').count()).toBe(0);
+    expect(await problem.count()).toBe(1);
 
     // The syntax help puts an example in the query bar and runs it.
     await page.getByRole('button', { name: 'Syntax' }).click();
@@ -254,9 +281,15 @@ describe('Events view', () => {
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     const item = panel.locator('[data-saved-search="Console sign-ins, one account"]');
     await item.waitFor();
-    expect(await item.locator('code').innerText()).toBe(saved);
-    const stored = (await app.invoke('searches:list')) as { name: string; query: string }[];
-    expect(stored).toEqual([expect.objectContaining({ name: 'Console sign-ins, one account', query: saved })]);
+    // The list shows the query text, then the chips as chips and the range.
+    expect(await item.locator('code').innerText()).toBe('eventname:ConsoleLogin');
+    expect(await item.locator('[data-saved-chip-field="account"]').innerText()).toBe(`Account is ${accountId}`);
+    expect(await item.innerText()).toContain('Last 30 days');
+    // Stored as structured data next to the query text, not folded into it.
+    const stored = (await app.invoke('searches:list')) as { name: string; query: string; chips?: unknown[]; since?: string }[];
+    expect(stored).toEqual([
+      expect.objectContaining({ name: 'Console sign-ins, one account', query: 'eventname:ConsoleLogin', chips: [{ field: 'account', op: 'is', value: accountId }], since: '30d' }),
+    ]);
     await saveScreenshot(page, 'events-saved-searches');
     await page.keyboard.press('Escape');
 
@@ -268,7 +301,10 @@ describe('Events view', () => {
     await item.getByRole('button', { name: 'Apply' }).click();
     await searchSettled(page, saved);
     expect(await shownTotal(page)).toBe(savedTotal);
-    expect(await page.locator('[data-chip-field]').count()).toBe(2);
+    // The query text as it was typed; the chip as a chip, not as `account:` in the text.
+    expect(await page.getByTestId('query-input').inputValue()).toBe('eventname:ConsoleLogin');
+    expect(await page.getByTestId('filter-chips').locator('[data-chip-field]').count()).toBe(1);
+    expect(await page.locator('[data-chip-field="account"][data-chip-op="is"]').innerText()).toContain(accountId);
     expect(await page.getByTestId('time-range').locator('input:checked').getAttribute('value')).toBe('30d');
 
     await page.getByTestId('saved-searches-button').click();
@@ -276,6 +312,62 @@ describe('Events view', () => {
     await item.waitFor({ state: 'detached' });
     expect(await panel.innerText()).toContain('No saved searches yet.');
     expect(await app.invoke('searches:list')).toEqual([]);
+  });
+
+  it('opens a search saved before chips were kept apart with its chips as chips', async () => {
+    const { fixture } = suite();
+    // The shape earlier versions wrote: chips and range folded into the query text.
+    const legacy = {
+      id: '5d1c7a10-0000-4000-8000-00000000a11e',
+      name: 'Old: denied calls, not the scanner',
+      query: 'error:AccessDenied* -principal:"role/scanner" since:7d',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    await writeFile(join(fixture.dataDir, 'saved-searches.json'), JSON.stringify({ version: 1, searches: [legacy] }));
+    const { app, page } = await openEvents({ colorScheme: 'dark' });
+    await searchSettled(page, '');
+    expect(await app.invoke('searches:list')).toEqual([legacy]);
+
+    await page.getByTestId('saved-searches-button').click();
+    const item = page.getByTestId('saved-searches').locator(`[data-saved-search="${legacy.name}"]`);
+    await item.waitFor();
+    expect(await item.locator('[data-saved-chip-field]').count()).toBe(2);
+    await saveScreenshot(page, 'events-saved-searches-dark');
+    await item.getByRole('button', { name: 'Apply' }).click();
+    await searchSettled(page, legacy.query);
+    expect(await page.getByTestId('query-input').inputValue()).toBe('');
+    expect(await page.locator('[data-chip-field="error"][data-chip-op="is"]').innerText()).toContain('AccessDenied');
+    expect(await page.locator('[data-chip-field="principal"][data-chip-op="is-not"]').innerText()).toContain('role/scanner');
+    expect(await page.getByTestId('time-range').locator('input:checked').getAttribute('value')).toBe('7d');
+    await app.invoke('searches:delete', { id: legacy.id });
+  });
+
+  it('marks where a query is wrong in the dark theme, and a chip the core cannot read', async () => {
+    const bad = 'eventname:ConsoleLogin (principal:alice OR';
+    const { page } = await openEvents({ colorScheme: 'dark', hash: `#/events?q=${encodeURIComponent(bad)}` });
+    const problem = page.getByTestId('query-error');
+    await problem.getByText('Expected a search term after OR.').waitFor();
+    expect(await problem.locator('mark').innerText()).toBe('OR');
+    expect(await page.getByTestId('query-input-mark').locator('mark').innerText()).toBe('OR');
+    await saveScreenshot(page, 'events-query-error-dark');
+
+    // A chip's problem is the chip's (here one saved from elsewhere with a value the search
+    // cannot read): the chip is marked, the query text is not.
+    const { app } = suite();
+    const saved = (await app.invoke('searches:save', { name: 'Odd chip', query: 'eventname:ConsoleLogin', chips: [{ field: 'readonly', op: 'is', value: 'maybe' }] })) as { id: string };
+    await page.reload();
+    await waitForView(page, 'events');
+    await page.getByTestId('saved-searches-button').click();
+    await page.getByTestId('saved-searches').locator('[data-saved-search="Odd chip"]').getByRole('button', { name: 'Apply' }).click();
+    await problem.getByText('Filter readonly: readonly is true or false, not "maybe".').waitFor();
+    const chip = page.locator('[data-chip-field="readonly"]');
+    expect(await chip.getAttribute('data-invalid')).toBe('true');
+    expect(await chip.locator('.chip__main').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('query-input-mark').count()).toBe(0);
+    expect(await problem.locator('[data-position]').count()).toBe(0);
+    await saveScreenshot(page, 'events-chip-error-dark');
+    await app.invoke('searches:delete', { id: saved.id });
   });
 
   it('imports a folder of 50,000 events and loads pages as the table scrolls', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileWhere, likePattern } from '../../src/main/services/search/compile-query';
 import { parseFieldValue, parseQuery, QueryParseError } from '../../src/main/services/search/parse-query';
 import type { QueryNode } from '../../src/main/services/search/query-ast';
+import { requestTree } from '../../src/main/services/search/search-request';
 
 const NOW = { nowMicros: BigInt(Date.parse('2025-06-01T12:00:00Z')) * 1000n };
 
@@ -99,6 +100,52 @@ describe('parseQuery', () => {
     expect((error as QueryParseError).message).toMatch(/\(at column \d+\)$/);
   });
 
+  // The span the UI marks: the whole word at fault, not just its first character.
+  it.each([
+    ['eventName:x foo:bar', 12, 'foo:'],
+    ['eventname:"open', 10, '"open'],
+    ['a OR', 2, 'OR'],
+    ['AND a', 0, 'AND'],
+    ['x NOT', 2, 'NOT'],
+    ['x ()', 2, '()'],
+    ['readonly:maybe y', 9, 'maybe'],
+    ['readonly:true,false', 0, 'readonly:true,false'],
+    ['since:yesterday y', 6, 'yesterday'],
+    ['time:["2024-13-01" TO *]', 6, '"2024-13-01"'],
+    ['time:[2024-01-01 2024-02-01]', 17, '2024-02-01'],
+    ['since:1d,2d x', 8, ',2d'],
+    ['a b) c', 3, ')'],
+    ['eventname:', 10, ''],
+  ])('%s: the mark covers %s', (query, position, marked) => {
+    let error: unknown;
+    try {
+      parseQuery(query);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QueryParseError);
+    const { position: at, length, chip } = error as QueryParseError;
+    expect(at).toBe(position);
+    expect(chip).toBeUndefined();
+    // At the very end there is nothing to cover; the UI underlines one blank there.
+    expect(query.slice(at, at + length)).toBe(marked);
+    expect(length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says which chip is wrong, without a column of the query in the message', () => {
+    let error: unknown;
+    try {
+      requestTree('eventname:x', undefined, [
+        { field: 'account', op: 'is', value: '1' },
+        { field: 'readonly', op: 'is', value: 'maybe' },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QueryParseError);
+    expect(error).toMatchObject({ chip: 1, position: 0, length: 5, message: 'Filter readonly: readonly is true or false, not "maybe".' });
+  });
+
   it('parses a filter chip value like a field value', () => {
     expect(show(parseFieldValue('region', 'us-*'))).toBe('region=us-%');
     expect(show(parseFieldValue('error', '*'))).toBe('error?');
@@ -117,7 +164,21 @@ describe('compileWhere', () => {
 
   it('gives NOT a definite boolean, so it keeps rows where the field is empty', () => {
     const { sql } = compileWhere(parseQuery('-error:AccessDenied'), NOW);
-    expect(sql).toBe("(NOT coalesce(error_code ILIKE $1 ESCAPE '\\', false))");
+    expect(sql).toBe('(NOT coalesce(error_code ILIKE $1, false))');
+  });
+
+  it("escapes LIKE's own wildcards only when the value has one", () => {
+    const plain = compileWhere(parseQuery('eventname:GetObject*'), NOW);
+    expect(plain.sql).toBe('event_name ILIKE $1');
+    expect(plain.params).toEqual(['GetObject%']);
+    const underscore = compileWhere(parseQuery('principal:svc_deploy'), NOW);
+    expect(underscore.sql).toContain("principal ILIKE $1 ESCAPE '\\'");
+    expect(underscore.params).toEqual(['svc\\_deploy']);
+  });
+
+  it('lower-cases the record text for free text only when the words have letters', () => {
+    expect(compileWhere(parseQuery('AccessDenied'), NOW)).toEqual({ sql: 'contains(lower(raw), $1)', params: ['accessdenied'] });
+    expect(compileWhere(parseQuery('"10.0.0.1"'), NOW)).toEqual({ sql: 'contains(raw, $1)', params: ['10.0.0.1'] });
   });
 
   it('expands a bare service name and keeps a dotted one', () => {

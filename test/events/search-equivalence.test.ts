@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../src/main/services/events/event-model';
 import { normalizeEvent } from '../../src/main/services/events/normalize-event';
+import { parseQuery } from '../../src/main/services/search/parse-query';
+import type { QueryNode } from '../../src/main/services/search/query-ast';
 import { createSearchService, type SearchRequest, type SearchService } from '../../src/main/services/search/search-service';
 import { importFolder } from '../../src/main/services/trail-import/import-folder';
 import { readRows } from '../../src/main/store/duckdb-database';
@@ -134,12 +136,12 @@ function newestFirst(a: NormalizedEvent, b: NormalizedEvent): number {
   return hb > ha ? 1 : hb < ha ? -1 : 0;
 }
 
-async function allPages(request: SearchRequest): Promise<{ keys: string[]; total: number }> {
+async function allPages(request: SearchRequest, service = search): Promise<{ keys: string[]; total: number }> {
   const keys: string[] = [];
   let cursor: string | undefined;
   let total = 0;
   for (let page = 0; page < 100; page += 1) {
-    const result = await search.search({ ...request, limit: 97, cursor, facets: page === 0 });
+    const result = await service.search({ ...request, limit: 97, cursor, facets: page === 0 });
     total = page === 0 ? result.total : total;
     keys.push(...result.rows.map((r) => r.key));
     cursor = result.nextCursor;
@@ -167,15 +169,41 @@ describe('search returns what a plain filter over the same records returns', () 
     expect(total).toBe(expected.length);
     expect(expected.length).toBeGreaterThanOrEqual(c.atLeast ?? 0);
   });
+
+  // Free text with more matches than the service reads at once takes the other path: its pages
+  // are found by looking back from the newest events. Same answer expected.
+  const hasText = (node: QueryNode): boolean =>
+    node.kind === 'text' || (node.kind === 'not' && hasText(node.child)) || ((node.kind === 'and' || node.kind === 'or') && node.children.some(hasText));
+  const textCases = CASES.filter((c) => hasText(parseQuery(c.query)));
+  it('has free-text cases', () => expect(textCases.length).toBeGreaterThanOrEqual(4));
+  it.each(textCases.map((c) => [c.query, c] as const))('%s, read a few matches at a time', async (_label, c) => {
+    const expected = events.filter(c.ref).sort(newestFirst).map((e) => e.key);
+    const { keys } = await allPages({ query: c.query, ...c.request }, createSearchService({ store, clock: () => NOW, textScanLimit: 3 }));
+    expect(keys).toEqual(expected);
+  });
 });
 
 describe('search results beyond the rows', () => {
-  it('caps the count and samples the facets of free-text queries, and says so', async () => {
-    const capped = createSearchService({ store, clock: () => NOW, totalCap: 5, facetSample: 10 });
-    const text = await capped.search({ query: 'stratus', limit: 3 });
-    expect(text).toMatchObject({ total: 5, totalExact: false, facetsExact: false });
-    expect(text.rows).toHaveLength(3);
-    const field = await capped.search({ query: 'source:iam', limit: 3 });
+  it('counts free text exactly up to the scan limit, and says when it stopped', async () => {
+    const limited = createSearchService({ store, clock: () => NOW, textScanLimit: 5 });
+    const stratus = events.filter((e) => text(e, 'stratus'));
+    expect(stratus.length).toBeGreaterThan(5);
+    const common = await limited.search({ query: 'stratus', limit: 3 });
+    expect(common).toMatchObject({ total: 5, totalExact: false, facetsExact: false });
+    expect(common.rows).toHaveLength(3);
+    expect(common.facets.eventSources.reduce((sum, f) => sum + f.count, 0)).toBe(5);
+
+    const rare = events.filter((e) => text(e, 'assumed-role/SampleRole'));
+    expect(rare.length).toBeGreaterThan(1);
+    // Exactly as many matches as it reads: it knows it has them all.
+    const justEnough = createSearchService({ store, clock: () => NOW, textScanLimit: rare.length });
+    const exact = await justEnough.search({ query: '"assumed-role/samplerole"', limit: 1 });
+    expect(exact).toMatchObject({ total: rare.length, totalExact: true, facetsExact: true });
+    const accounts = new Map<string, number>();
+    for (const e of rare) if (e.account) accounts.set(e.account, (accounts.get(e.account) ?? 0) + 1);
+    expect(exact.facets.accounts).toEqual([...accounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)));
+
+    const field = await limited.search({ query: 'source:iam', limit: 3 });
     expect(field).toMatchObject({ total: events.filter((e) => e.eventSource === 'iam.amazonaws.com').length, totalExact: true, facetsExact: true });
   });
 

@@ -1,43 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { AccessAnalyzerClient, GetFindingV2Command } from '@aws-sdk/client-accessanalyzer';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingRow } from '../../src/shared/ipc/channels/findings';
+import { useCliEmulator } from '../helpers/cli-emulator';
 
-let dir: string;
-let emulator: RunningEmulator;
-let env: NodeJS.ProcessEnv;
+const aws = useCliEmulator('findings-cli');
+const cli = aws.cli;
 let profile: string;
 let dataDir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'auditdesk-findings-cli-'));
-  emulator = await startEmulator({ port: 0, stateDir: join(dir, 'emulator') });
-  env = { AWS_CONFIG_FILE: emulator.configFile, AWS_SHARED_CREDENTIALS_FILE: emulator.credentialsFile, HOME: join(dir, 'home') };
-  const management = emulator.world.managementAccountId;
-  profile = emulator.profiles.find((p) => p.kind === 'keys' && p.accountId === management && p.name.endsWith('-keys'))!.name;
-  dataDir = join(dir, 'data');
+beforeAll(() => {
+  profile = aws.keysProfile(aws.emulator.world.managementAccountId);
+  dataDir = join(aws.dir, 'data');
 });
-afterAll(async () => {
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli({ args, stdout, stderr, env, interrupted: new Promise(() => undefined) });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 
 describe('auditdesk findings', () => {
   it('syncs, lists as JSON lines, archives with a justification', async () => {
@@ -61,7 +36,7 @@ describe('auditdesk findings', () => {
     expect(archived.stderr).toBe('');
     expect(archived.code).toBe(0);
     expect(archived.stdout).toContain(`${target.id}: ARCHIVED`);
-    const client = new AccessAnalyzerClient({ region: target.region, endpoint: emulator.endpoint, credentials: fromIni({ profile, filepath: emulator.credentialsFile, configFilepath: emulator.configFile }) });
+    const client = new AccessAnalyzerClient({ region: target.region, endpoint: aws.emulator.endpoint, credentials: fromIni({ profile, filepath: aws.emulator.credentialsFile, configFilepath: aws.emulator.configFile }) });
     expect((await client.send(new GetFindingV2Command({ analyzerArn: target.analyzerArn, id: target.id }))).status).toBe('ARCHIVED');
     client.destroy();
 

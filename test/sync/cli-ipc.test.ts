@@ -1,50 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { getWorldEvents } from '../../src/emulator/seed/world-events';
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { handlers } from '../../src/main/ipc/handlers';
 import type { EventPayload } from '../../src/shared/ipc/contract';
+import { useCliEmulator } from '../helpers/cli-emulator';
 
-let dir: string;
-let emulator: RunningEmulator;
-let env: NodeJS.ProcessEnv;
+const aws = useCliEmulator('cli');
+const cli = aws.cli;
 let account: string;
 let profile: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'auditdesk-cli-'));
-  emulator = await startEmulator({ port: 0, stateDir: join(dir, 'emulator') });
-  env = { AWS_CONFIG_FILE: emulator.configFile, AWS_SHARED_CREDENTIALS_FILE: emulator.credentialsFile, HOME: join(dir, 'home') };
-  account = emulator.world.accounts.find((a) => a.name === 'security-audit')!.id;
-  profile = emulator.profiles.find((p) => p.kind === 'keys' && p.accountId === account && p.name.endsWith('-keys'))!.name;
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  account = aws.emulator.world.accounts.find((a) => a.name === 'security-audit')!.id;
+  profile = aws.keysProfile(account);
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli({ args, stdout, stderr, env, interrupted: new Promise(() => undefined) });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-
-const expectedCount = (region: string) => getWorldEvents(emulator.world).seedEvents.filter((e) => e.accountId === account && e.region === region).length;
+const expectedCount = (region: string) => getWorldEvents(aws.emulator.world).seedEvents.filter((e) => e.accountId === account && e.region === region).length;
 
 describe('CLI: sync then search', () => {
   it('syncs a profile and prints the events as JSON lines with the required fields', async () => {
-    const dataDir = join(dir, 'cli-data');
+    const dataDir = join(aws.dir, 'cli-data');
     const sync = await cli(['sync', '--profile', profile, '--region', 'us-east-1', '--region', 'eu-central-1', '--data-dir', dataDir, '--json']);
     expect(sync.stderr).toContain('sync:');
     expect(sync.code).toBe(0);
@@ -76,7 +52,7 @@ describe('CLI: sync then search', () => {
 describe('IPC: sync:start → jobs:progress → events:search', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await createCore({ dataDir: join(dir, 'ipc-data'), env, face: 'web', openExternal: async () => undefined });
+    core = await createCore({ dataDir: join(aws.dir, 'ipc-data'), env: aws.env, face: 'web', openExternal: async () => undefined });
   });
   afterAll(() => core.close());
 
@@ -139,7 +115,7 @@ describe('IPC: sync:start → jobs:progress → events:search', () => {
 describe('IPC in the demo workspace (SSO profiles through the sessions service)', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await createCore({ dataDir: join(dir, 'demo-data'), env: { HOME: join(dir, 'demo-home') }, face: 'web', openExternal: async () => undefined, demo: true });
+    core = await createCore({ dataDir: join(aws.dir, 'demo-data'), env: { HOME: join(aws.dir, 'demo-home') }, face: 'web', openExternal: async () => undefined, demo: true });
   });
   afterAll(() => core.close());
 

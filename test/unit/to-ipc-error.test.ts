@@ -31,6 +31,24 @@ describe('toIpcError', () => {
     expect(error).toEqual({ code: 'not-found', message: 'No such job.' });
   });
 
+  it('passes an AppError detail on: the place of a problem in what the user typed', () => {
+    expect(toIpcError(new AppError('bad-query', 'Unexpected ")". (at column 4)', { column: 4, length: 1 }))).toEqual({
+      code: 'bad-query',
+      message: 'Unexpected ")". (at column 4)',
+      detail: { column: 4, length: 1 },
+    });
+    expect(toIpcError(new AppError('bad-query', 'Filter readonly: not "maybe".', { column: 1, length: 5, chip: 2 })).detail).toEqual({ column: 1, length: 5, chip: 2 });
+  });
+
+  it('lets only the numbers of a detail cross, and drops one without a usable column', () => {
+    const stuffed = { column: 3, length: 2, stack: 'at handler (/home/alice/x.ts:1:1)', secret: SECRET } as unknown as ConstructorParameters<typeof AppError>[2];
+    expect(toIpcError(new AppError('bad-query', 'x', stuffed)).detail).toEqual({ column: 3, length: 2 });
+    const odd = { column: 2, length: -4, chip: 1.5 } as ConstructorParameters<typeof AppError>[2];
+    expect(toIpcError(new AppError('bad-query', 'x', odd)).detail).toEqual({ column: 2, length: 1 });
+    const error = toIpcError(new AppError('bad-query', 'x', { column: 0, length: 1 }));
+    expectClean(error);
+  });
+
   it('redacts secrets a handler put in an AppError message', () => {
     const error = toIpcError(new AppError('sign-in', `Could not use key ${KEY_ID} with secret ${SECRET}`));
     expectClean(error);

@@ -5,7 +5,7 @@ import { createHttpBridge } from './http-bridge';
 
 /**
  * The renderer's only way to the core. Typed by the contract; errors arrive as AppError with
- * the core's code and message. Which transport carries it is decided once, at start-up.
+ * the core's code, message and detail. Which transport carries it is decided once, at start-up.
  */
 export interface Api {
   face: 'electron' | 'web';
@@ -24,7 +24,7 @@ export function createApi(bridge: AuditdeskBridge, face: Api['face']): Api {
     face,
     async invoke(channel, input) {
       const result = await bridge.invoke(channel, input);
-      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.detail);
       return result.data as ChannelOutput<typeof channel>;
     },
     on(event, listener) {

@@ -30,3 +30,23 @@ export function focusedElement(page: Page): Promise<FocusedElement> {
 export function bodyBackground(page: Page): Promise<string> {
   return page.evaluate('getComputedStyle(document.body).backgroundColor');
 }
+
+/** The selected text of an input, by its data-testid. */
+export function selectedInputText(page: Page, testId: string): Promise<string> {
+  return page.evaluate(`(() => {
+    const input = document.querySelector('[data-testid=${JSON.stringify(testId)}]');
+    return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0);
+  })()`);
+}
+
+/** Where, in page pixels, the character at `offset` of an input's text is drawn (its left edge, scrolling included). */
+export function inputCharacterLeft(page: Page, testId: string, offset: number): Promise<number> {
+  return page.evaluate(`(() => {
+    const input = document.querySelector('[data-testid=${JSON.stringify(testId)}]');
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = style.fontSize + ' ' + style.fontFamily;
+    const text = context.measureText(input.value.slice(0, ${Number(offset)})).width;
+    return input.getBoundingClientRect().left + input.clientLeft + parseFloat(style.paddingLeft) + text - input.scrollLeft;
+  })()`);
+}

@@ -24,12 +24,15 @@ export const eventsHandlers: DomainHandlers<keyof typeof eventsChannels> = {
   'searches:delete': async ({ id }, { core }) => ({ deleted: await core.events.savedSearches.delete(id) }),
 };
 
-/** A query the user typed wrong is their input, not an internal failure: say where. */
+/** A query the user typed wrong is their input, not an internal failure: say where, in words and as a column the UI can mark. */
 async function asQueryError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof QueryParseError) throw new AppError('bad-query', error.message);
+    if (error instanceof QueryParseError) {
+      const detail = { column: error.position + 1, length: error.length, ...(error.chip === undefined ? {} : { chip: error.chip }) };
+      throw new AppError('bad-query', error.message, detail);
+    }
     throw error;
   }
 }

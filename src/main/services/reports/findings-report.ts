@@ -170,39 +170,19 @@ export async function findingsPdf(deps: FindingsReportDeps, filters: FindingFilt
   );
 
   pdf.heading(`Coverage gaps (${gaps.length})`);
-  if (gaps.length === 0) pdf.paragraph(data.coverage.length ? 'Every account-region synced has an active analyzer of each kind.' : 'Coverage is unknown: findings were never synced.');
-  else
-    pdf.table(
-      [
-        { header: 'Account', width: 10 },
-        { header: 'Region', width: 10 },
-        { header: 'Analyzer kind', width: 10 },
-        { header: 'Status', width: 8 },
-        { header: 'Profile', width: 14 },
-        { header: 'Detail', width: 48 },
-      ],
-      gaps.map((g) => [g.account, g.region || 'all (IAM is global)', g.kind, g.status, g.profile, g.message ?? gapText(g)]),
-    );
+  pdf.table(
+    [['Account', 10], ['Region', 10], ['Analyzer kind', 10], ['Status', 8], ['Profile', 14], ['Detail', 48]],
+    gaps.map((g) => [g.account, g.region || 'all (IAM is global)', g.kind, g.status, g.profile, g.message ?? gapText(g)]),
+    { empty: data.coverage.length ? 'Every account-region synced has an active analyzer of each kind.' : 'Coverage is unknown: findings were never synced.' },
+  );
 
   pdf.doc.addPage();
   pdf.heading(`Findings (${data.rows.length.toLocaleString('en-US')})`);
-  if (data.rows.length === 0) pdf.paragraph('No finding matches these filters.');
-  else
-    pdf.table(
-      [
-        { header: 'Status', width: 7 },
-        { header: 'Type', width: 15 },
-        { header: 'Public', width: 4 },
-        { header: 'Resource', width: 24 },
-        { header: 'Owner', width: 9 },
-        { header: 'Region', width: 8 },
-        { header: 'Principal', width: 14 },
-        { header: 'Access', width: 13 },
-        { header: 'Updated', width: 9 },
-        { header: 'Last triage', width: 10 },
-      ],
-      data.rows.map((r) => [r.status, r.findingType, r.isPublic ? 'yes' : '', r.resource, r.resourceOwnerAccount, r.region, maskKeyIds(r.principal), maskKeyIds(r.access), r.updatedAt.slice(0, 10), r.triage ? `${r.triage.action}${r.triage.label ? ` (${r.triage.label})` : ''} ${r.triage.at.slice(0, 10)}` : '']),
-    );
+  pdf.table(
+    [['Status', 7], ['Type', 15], ['Public', 4], ['Resource', 24], ['Owner', 9], ['Region', 8], ['Principal', 14], ['Access', 13], ['Updated', 9], ['Last triage', 10]],
+    data.rows.map((r) => [r.status, r.findingType, r.isPublic ? 'yes' : '', r.resource, r.resourceOwnerAccount, r.region, maskKeyIds(r.principal), maskKeyIds(r.access), r.updatedAt.slice(0, 10), r.triage ? `${r.triage.action}${r.triage.label ? ` (${r.triage.label})` : ''} ${r.triage.at.slice(0, 10)}` : '']),
+    { empty: 'No finding matches these filters.' },
+  );
 
   pdf.heading(`Triage log (${log.length})`);
   if (log.length === 0) pdf.paragraph('No finding in this report was archived, unarchived or annotated in Auditdesk.');

@@ -5,11 +5,9 @@ import PDFDocument from 'pdfkit';
  * single-line tables that repeat their header on each page, and a footer with page numbers
  * written once every page exists (bufferPages).
  */
-export interface PdfColumn {
-  header: string;
-  /** Share of the table width. */
-  width: number;
-}
+
+/** A column's header and its share of the table width: `['Account', 10]`. */
+export type PdfColumn = readonly [header: string, width: number];
 
 const MARGIN = 40;
 const FOOTER_SPACE = 28;
@@ -21,7 +19,8 @@ export interface ReportPdf {
   heading(text: string): void;
   paragraph(text: string, options?: { muted?: boolean }): void;
   keyValues(pairs: ReadonlyArray<readonly [string, string]>): void;
-  table(columns: readonly PdfColumn[], rows: ReadonlyArray<readonly string[]>): void;
+  /** The table, or the `empty` sentence in its place when there are no rows. */
+  table(columns: readonly PdfColumn[], rows: ReadonlyArray<readonly string[]>, options?: { empty?: string }): void;
   /** Writes the footers and returns the file's bytes. */
   finish(footer: string): Promise<Buffer>;
 }
@@ -41,17 +40,23 @@ export function createReportPdf(info: { title: string; author: string }): Report
   };
 
   function cellsLine(columns: readonly PdfColumn[], cells: readonly string[], bold: boolean) {
-    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const total = columns.reduce((sum, [, share]) => sum + share, 0);
     let x = MARGIN;
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
-    columns.forEach((column, i) => {
-      const w = (column.width / total) * width();
+    columns.forEach(([, share], i) => {
+      const w = (share / total) * width();
       doc.text(fit(doc, pdfText(cells[i] ?? ''), w - 4), x + 2, y + 2, { width: w - 4, lineBreak: false });
       x += w;
     });
     doc.x = MARGIN;
     doc.y = y + ROW_H;
+  }
+
+  function paragraph(text: string, options?: { muted?: boolean }) {
+    ensure(14);
+    doc.font('Helvetica').fontSize(8.5).fillColor(options?.muted ? '#4b5563' : '#111827').text(pdfText(text), MARGIN, doc.y, { width: width() });
+    doc.fillColor('#111827').moveDown(0.3);
   }
 
   return {
@@ -66,11 +71,7 @@ export function createReportPdf(info: { title: string; author: string }): Report
       doc.moveDown(0.4).font('Helvetica-Bold').fontSize(12).fillColor('#111827').text(pdfText(text), MARGIN, doc.y, { width: width() });
       doc.moveDown(0.3);
     },
-    paragraph(text, options) {
-      ensure(14);
-      doc.font('Helvetica').fontSize(8.5).fillColor(options?.muted ? '#4b5563' : '#111827').text(pdfText(text), MARGIN, doc.y, { width: width() });
-      doc.fillColor('#111827').moveDown(0.3);
-    },
+    paragraph,
     keyValues(pairs) {
       const keyW = 150;
       for (const [key, value] of pairs) {
@@ -85,11 +86,15 @@ export function createReportPdf(info: { title: string; author: string }): Report
       doc.x = MARGIN;
       doc.moveDown(0.3);
     },
-    table(columns, rows) {
+    table(columns, rows, options) {
+      if (rows.length === 0 && options?.empty !== undefined) {
+        paragraph(options.empty);
+        return;
+      }
       const header = () => {
         doc.rect(MARGIN, doc.y, width(), ROW_H).fill('#e5e7eb');
         doc.fillColor('#111827');
-        cellsLine(columns, columns.map((c) => c.header), true);
+        cellsLine(columns, columns.map(([name]) => name), true);
       };
       ensure(ROW_H * 3);
       header();

@@ -2,15 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { SavedSearch, type EventFilters } from '../../../shared/ipc/channels/events';
+import { SavedSearch, type EventFilters, type FilterChip } from '../../../shared/ipc/channels/events';
 
 export interface SavedSearchesService {
   list(): Promise<SavedSearch[]>;
-  save(input: { id?: string; name: string; query: string; filters?: EventFilters }): Promise<SavedSearch>;
+  save(input: { id?: string; name: string; query: string; chips?: FilterChip[]; since?: string; filters?: EventFilters }): Promise<SavedSearch>;
   delete(id: string): Promise<boolean>;
 }
 
-const FileSchema = z.object({ version: z.literal(1), searches: z.array(SavedSearch) });
+/**
+ * Still version 1: the chips and the range were added as optional fields, so files written
+ * before them load as they are (their entries have no `chips`; the contract says what that
+ * means), and an older Auditdesk reading a newer file still lists every search.
+ */
+const FileSchema = z.object({ version: z.literal(1), searches: z.array(z.unknown()) });
 
 /**
  * Saved searches in a small JSON file in the data folder: a handful of entries, read whole and
@@ -23,7 +28,12 @@ export function createSavedSearches(deps: { path: string; clock?: () => Date }):
   async function read(): Promise<SavedSearch[]> {
     try {
       const parsed = FileSchema.safeParse(JSON.parse(await readFile(deps.path, 'utf8')));
-      return parsed.success ? parsed.data.searches : [];
+      if (!parsed.success) return [];
+      // Entry by entry: one entry this version cannot read (edited by hand, say) must not hide the others.
+      return parsed.data.searches.flatMap((entry) => {
+        const search = SavedSearch.safeParse(entry);
+        return search.success ? [search.data] : [];
+      });
     } catch {
       return [];
     }
@@ -59,6 +69,9 @@ export function createSavedSearches(deps: { path: string; clock?: () => Date }):
           id: existing?.id ?? randomUUID(),
           name: input.name.trim(),
           query: input.query,
+          // Always written, even empty: an entry with `chips` is one whose query holds no chips.
+          chips: input.chips ?? [],
+          ...(input.since ? { since: input.since } : {}),
           ...(input.filters ? { filters: input.filters } : {}),
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,

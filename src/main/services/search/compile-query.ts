@@ -48,11 +48,14 @@ function compileNode(node: QueryNode, context: CompileContext, b: WhereBuilder):
       // Only here does NULL differ from false: NOT NULL is NULL, and would drop the events
       // whose field is empty from `-error:AccessDenied`.
       return `(NOT coalesce(${compileNode(node.child, context, b)}, false))`;
-    case 'text':
-      // A case-insensitive substring of the record text, as an RE2 literal: RE2 folds case while
-      // it scans, about 1.4x faster than lower(raw) (a lower-cased copy of every record) and 4x
-      // faster than ILIKE '%…%'.
-      return `regexp_matches(raw, ${b.param(`(?i)${escapeRegex(node.value)}`)})`;
+    case 'text': {
+      // A case-insensitive substring of the record text: contains() on the lower-cased text is
+      // about three times faster than an RE2 `(?i)` literal and ILIKE '%…%', which cannot skip
+      // ahead to the first byte. A needle without letters (an IP, an id of digits) needs no
+      // lower-casing of a million records at all.
+      const needle = node.value.toLowerCase();
+      return needle === node.value.toUpperCase() ? `contains(raw, ${b.param(node.value)})` : `contains(lower(raw), ${b.param(needle)})`;
+    }
     case 'exists':
       return anyColumn(node.field, (column, kind) => (kind === 'list' ? `len(${column}) > 0` : kind === 'bool' ? `(${column} IS NOT NULL)` : `${column} <> ''`));
     case 'bool':
@@ -68,8 +71,11 @@ function compileNode(node: QueryNode, context: CompileContext, b: WhereBuilder):
           const prefilter = literal.length >= 3 ? `regexp_matches(resources_text, ${b.param(`(?i)${escapeRegex(literal)}`)}) AND ` : '';
           return `(${prefilter}${line})`;
         }
-        const pattern = b.param(likePattern(node.field === 'source' ? withServiceDomain(value) : value));
-        return anyColumn(node.field, (column) => `${column} ILIKE ${pattern} ESCAPE '\\'`);
+        const like = likePattern(node.field === 'source' ? withServiceDomain(value) : value);
+        const pattern = b.param(like);
+        // ESCAPE only when the pattern needs it: DuckDB matches a plain ILIKE several times faster.
+        const escape = /\\/.test(like) ? ` ESCAPE '\\'` : '';
+        return anyColumn(node.field, (column) => `${column} ILIKE ${pattern}${escape}`);
       });
       return alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`;
     }

@@ -17,12 +17,19 @@ import { fieldNames, lookupField, type FieldName, type SearchField } from './sea
  */
 export class QueryParseError extends Error {
   override name = 'QueryParseError';
-  /** 0-based offset in the query where the problem is. */
+  /** 0-based offset in the query where the problem is; may be the query's length ("a value was expected here"). */
   readonly position: number;
+  /** How many characters from `position` are at fault (at least 1): the UI marks that span. */
+  readonly length: number;
+  /** Set when the problem is in a filter chip (its index in the request): `position` is then within the chip's value, and the message names the chip. */
+  readonly chip: number | undefined;
 
-  constructor(message: string, position: number) {
-    super(`${message} (at column ${position + 1})`);
+  constructor(message: string, position: number, options: { length?: number; chip?: number } = {}) {
+    // A chip's column means nothing in the typed query, so only the query's problems say where.
+    super(options.chip === undefined ? `${message} (at column ${position + 1})` : message);
     this.position = position;
+    this.length = Math.max(1, options.length ?? 1);
+    this.chip = options.chip;
   }
 }
 
@@ -33,7 +40,7 @@ export function parseQuery(input: string): QueryNode {
 /** A value typed on its own (a filter chip): same rules as after `field:` in a query. */
 export function parseFieldValue(fieldName: string, value: string): QueryNode {
   const field = lookupField(fieldName);
-  if (!field) throw new QueryParseError(`Unknown field "${fieldName}". Fields: ${fieldNames().join(', ')}.`, 0);
+  if (!field) throw new QueryParseError(`Unknown field "${fieldName}". Fields: ${fieldNames().join(', ')}.`, 0, { length: value.length });
   const parser = new Parser(value);
   const node = parser.parseFieldTerm(field, 0);
   parser.expectEnd();
@@ -69,7 +76,7 @@ class Parser {
       const at = this.pos;
       this.pos += 2;
       this.skipWs();
-      if (this.atGroupEnd()) throw new QueryParseError('Expected a search term after OR.', at);
+      if (this.atGroupEnd()) throw new QueryParseError('Expected a search term after OR.', at, { length: 2 });
       children.push(this.parseAnd());
     }
     return children.length === 1 ? (children[0] as QueryNode) : { kind: 'or', children };
@@ -84,7 +91,7 @@ class Parser {
         const at = this.pos;
         this.pos += 3;
         this.skipWs();
-        if (children.length === 0 || this.atGroupEnd() || this.peekKeyword('OR')) throw new QueryParseError('AND needs a search term on each side.', at);
+        if (children.length === 0 || this.atGroupEnd() || this.peekKeyword('OR')) throw new QueryParseError('AND needs a search term on each side.', at, { length: 3 });
         continue;
       }
       children.push(this.parseUnary());
@@ -98,7 +105,7 @@ class Parser {
       const at = this.pos;
       this.pos += 3;
       this.skipWs();
-      if (this.atGroupEnd() || this.peekKeyword('OR') || this.peekKeyword('AND')) throw new QueryParseError('Expected a search term after NOT.', at);
+      if (this.atGroupEnd() || this.peekKeyword('OR') || this.peekKeyword('AND')) throw new QueryParseError('Expected a search term after NOT.', at, { length: 3 });
       return { kind: 'not', child: this.parseUnary() };
     }
     const next = this.s[this.pos + 1];
@@ -115,7 +122,7 @@ class Parser {
     if (char === '(') {
       this.pos += 1;
       this.skipWs();
-      if (this.s[this.pos] === ')') throw new QueryParseError('Empty parentheses.', start);
+      if (this.s[this.pos] === ')') throw new QueryParseError('Empty parentheses.', start, { length: this.pos - start + 1 });
       const node = this.parseOr();
       this.skipWs();
       if (this.s[this.pos] !== ')') throw new QueryParseError('Missing ")" to close this "(".', start);
@@ -131,7 +138,9 @@ class Parser {
     if (field?.[1]) {
       const definition = lookupField(field[1]);
       if (!definition) {
-        throw new QueryParseError(`Unknown field "${field[1]}". Fields: ${fieldNames().join(', ')}. To search for text that holds ":", put it in quotes.`, start);
+        throw new QueryParseError(`Unknown field "${field[1]}". Fields: ${fieldNames().join(', ')}. To search for text that holds ":", put it in quotes.`, start, {
+          length: field[0].length,
+        });
       }
       this.pos += field[0].length;
       return this.parseFieldTerm(definition, start);
@@ -154,9 +163,9 @@ class Parser {
     const [first] = values as [QueryValue];
     if (values.length === 1 && first.text === '*') return { kind: 'exists', field: field.name, position: start };
     if (field.kind === 'bool') {
-      if (values.length > 1) throw new QueryParseError(`${field.name} takes one value: true or false.`, start);
+      if (values.length > 1) throw new QueryParseError(`${field.name} takes one value: true or false.`, start, { length: this.pos - start });
       const lower = first.text.toLowerCase();
-      if (lower !== 'true' && lower !== 'false') throw new QueryParseError(`${field.name} is true or false, not "${first.text}".`, first.position);
+      if (lower !== 'true' && lower !== 'false') throw new QueryParseError(`${field.name} is true or false, not "${first.text}".`, first.position, { length: this.pos - first.position });
       return { kind: 'bool', field: field.name, value: lower === 'true', position: start };
     }
     return { kind: 'match', field: field.name, values, position: start };
@@ -167,7 +176,7 @@ class Parser {
       this.pos += 1;
       const from = this.readBound();
       this.skipWs();
-      if (!/^TO(?=[\s\]"*]|$)/i.test(this.s.slice(this.pos))) throw new QueryParseError('Expected "TO" in the range: time:[2024-01-01 TO 2024-02-01].', this.pos);
+      if (!/^TO(?=[\s\]"*]|$)/i.test(this.s.slice(this.pos))) throw new QueryParseError('Expected "TO" in the range: time:[2024-01-01 TO 2024-02-01].', this.pos, { length: this.wordLength(/[\s\]]/) });
       this.pos += 2;
       const to = this.readBound();
       this.skipWs();
@@ -176,8 +185,8 @@ class Parser {
       return { kind: 'time', from, to, position: start };
     }
     const value = this.readValue(field);
-    if (this.s[this.pos] === ',') throw new QueryParseError(`${field} takes one time; for a span use time:[from TO to].`, this.pos);
-    const spec = parseTimeSpec(value.text, value.position);
+    if (this.s[this.pos] === ',') throw new QueryParseError(`${field} takes one time; for a span use time:[from TO to].`, this.pos, { length: this.wordLength(/[\s)]/) });
+    const spec = parseTimeSpec(value.text, value.position, this.pos - value.position);
     if (field === 'since') return { kind: 'time', from: spec, to: null, position: start };
     if (field === 'until') return { kind: 'time', from: null, to: spec, position: start };
     // time:<day> is that whole day; time:<relative> reads as since.
@@ -196,7 +205,7 @@ class Parser {
       this.pos = end;
     }
     if (text === '') throw new QueryParseError('Expected a time, or * for an open end.', position);
-    return text === '*' ? null : parseTimeSpec(text, position);
+    return text === '*' ? null : parseTimeSpec(text, position, this.pos - position);
   }
 
   private readValue(field: string): QueryValue {
@@ -215,10 +224,17 @@ class Parser {
     const position = this.pos;
     let end = this.pos + 1;
     while (end < this.s.length && this.s[end] !== '"') end += this.s[end] === '\\' ? 2 : 1;
-    if (end >= this.s.length) throw new QueryParseError('Missing closing quote.', position);
+    if (end >= this.s.length) throw new QueryParseError('Missing closing quote.', position, { length: this.s.length - position });
     const text = this.s.slice(position + 1, end);
     this.pos = end + 1;
     return { parts: valueParts(text), text, position };
+  }
+
+  /** From here to the next character matching `end` (or the end of the query): the word to mark. */
+  private wordLength(end: RegExp): number {
+    let i = this.pos;
+    while (i < this.s.length && !end.test(this.s[i] as string)) i += 1;
+    return i - this.pos;
   }
 
   private peekKeyword(keyword: 'OR' | 'AND' | 'NOT'): boolean {
@@ -267,14 +283,15 @@ function unescapeText(text: string): string {
 const RELATIVE = /^(\d{1,6})([smhdw])$/i;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-export function parseTimeSpec(text: string, position: number): TimeSpec {
+/** `length` is how much of the query the time takes (quotes included), for the mark; default the text's. */
+export function parseTimeSpec(text: string, position: number, length = text.length): TimeSpec {
   const relative = RELATIVE.exec(text);
   if (relative) return { kind: 'relative', ms: Number(relative[1]) * (UNIT_MS[(relative[2] as string).toLowerCase()] as number), text };
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   const withSeconds = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2})?$/.test(text) ? text.replace(/^(.{16})/, '$1:00') : text;
   const parsed = parseEventTime(dateOnly ? `${text}T00:00:00Z` : withSeconds);
   if (parsed.micros === null) {
-    throw new QueryParseError(`Cannot read "${text}" as a time. Use a span back from now (30m, 24h, 7d, 2w), a day (2024-01-31) or an ISO time (2024-01-31T10:00:00Z).`, position);
+    throw new QueryParseError(`Cannot read "${text}" as a time. Use a span back from now (30m, 24h, 7d, 2w), a day (2024-01-31) or an ISO time (2024-01-31T10:00:00Z).`, position, { length });
   }
   return { kind: 'absolute', micros: parsed.micros, dateOnly, text };
 }

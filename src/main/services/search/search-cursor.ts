@@ -10,6 +10,19 @@ export interface SearchCursor {
   keyHash: bigint;
 }
 
+/**
+ * The newest-first order of sort keys: later times first, events without a time last, then the
+ * larger key_hash first (negative when `a` comes before `b`).
+ */
+export function compareSortKeys(a: SearchCursor, b: SearchCursor): number {
+  if (a.timeMicros !== b.timeMicros) {
+    if (a.timeMicros === null) return 1;
+    if (b.timeMicros === null) return -1;
+    return a.timeMicros > b.timeMicros ? -1 : 1;
+  }
+  return a.keyHash === b.keyHash ? 0 : a.keyHash > b.keyHash ? -1 : 1;
+}
+
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';
 }

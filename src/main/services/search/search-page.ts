@@ -1,32 +1,44 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, UBIGINT, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { readRows, type Row } from '../../store/duckdb-database';
 import { compileWhere, WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
-import { decodeCursor, encodeCursor } from './search-cursor';
+import { compareSortKeys, decodeCursor, encodeCursor, type SearchCursor } from './search-cursor';
 
 /** The columns a result row shows (the IPC contract's EventRow). */
 const ROW_COLUMNS = `event_key, event_id, epoch_us(event_time) AS event_time_us, key_hash, event_name, event_source, account, aws_region, principal,
   principal_type, source_ip, error_code, read_only, access_key_id, user_agent, resources[1:5] AS resources, len(resources) AS resource_count`;
 
+const NEWEST_FIRST = 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
+
 const HOUR_MICROS = 3_600_000_000n;
 /**
- * How far back from the newest event (or the cursor) each attempt looks: most pages fill from
- * the newest day, and DuckDB skips the row groups outside the window by their min/max time.
+ * For free text only: how far back from the newest event (or the cursor) each attempt looks.
+ * Reading every record's text is the cost there, and most pages of a common word fill from the
+ * newest day, so the other row groups' text is never read.
  */
 const WINDOWS = [24n * HOUR_MICROS, 8n * 24n * HOUR_MICROS, 64n * 24n * HOUR_MICROS, 512n * 24n * HOUR_MICROS];
+
+/** The sort key of a row: event time (null sorts last), then key_hash. A cursor is one. */
+export type SortKey = SearchCursor;
 
 export interface PageResult {
   rows: Row[];
   nextCursor?: string;
 }
 
+export interface FindPageOptions {
+  /** Look back in growing time windows (free text) instead of one ordered read of all matches. */
+  windowed: boolean;
+}
+
 /**
- * One page, newest first (event time, then key_hash, a hash of the index key; events without a
- * time last), after `cursor`. Keyset pagination: the cursor is the sort key of the last row.
+ * One page, newest first, after `cursor` (keyset pagination: the cursor is the sort key of the
+ * previous page's last row, so every page costs the same and nothing shifts under inserts).
  *
- * The page is found in two steps inside one statement: the sort keys and row ids of the
- * matching rows first (a few narrow columns), then the shown columns of the rows kept only.
- * Sorting with every shown column costs several times more at a million events.
+ * Two steps: the sort keys of the page (event_time and key_hash: two narrow columns, which
+ * DuckDB orders with a top-N in a few milliseconds at a million rows), then the shown columns
+ * of those rows alone, read inside the page's time range. Ordering the shown columns
+ * themselves, or fetching rows by rowid, reads every row group of every shown column.
  */
 export async function findPage(
   connection: DuckDBConnection,
@@ -34,48 +46,100 @@ export async function findPage(
   nowMicros: bigint,
   limit: number,
   cursor: string | undefined,
-  /** How many events match in all, when known: a few pages' worth are found in one read. */
-  total?: number,
+  options: FindPageOptions,
 ): Promise<PageResult> {
   const position = cursor ? decodeCursor(cursor) : null;
-  let start: bigint | null = null;
-  if (total === undefined || total > 4 * limit) {
-    const [bounds] = position ? [] : await readRows(connection, 'SELECT epoch_us(max(event_time)) AS newest FROM events');
-    const newest = bounds?.newest === null || bounds?.newest === undefined ? null : BigInt(bounds.newest as bigint);
-    start = position ? position.timeMicros : newest;
+  const keys = options.windowed ? await windowedKeys(connection, tree, nowMicros, limit + 1, position) : await matchingKeys(connection, tree, nowMicros, limit + 1, position, null);
+  return pageOfKeys(connection, keys, limit);
+}
+
+/**
+ * The page for sort keys already known (all matches of a free-text query, found in one read):
+ * the `limit` after the cursor, and the cursor of the next page if more remain.
+ */
+export async function pageFromKnownKeys(connection: DuckDBConnection, known: readonly SortKey[], limit: number, cursor: string | undefined): Promise<PageResult> {
+  const position = cursor ? decodeCursor(cursor) : null;
+  const after = position ? known.filter((key) => compareSortKeys(key, position) > 0) : [...known];
+  after.sort(compareSortKeys);
+  return pageOfKeys(connection, after.slice(0, limit + 1), limit);
+}
+
+async function pageOfKeys(connection: DuckDBConnection, keys: readonly SortKey[], limit: number): Promise<PageResult> {
+  const shown = keys.slice(0, limit);
+  const rows = await rowsOfKeys(connection, shown);
+  const last = shown.at(-1);
+  return keys.length > limit && last ? { rows, nextCursor: encodeCursor(last) } : { rows };
+}
+
+/** Sort keys of up to `count` matching rows after `position`, newest first, from `from` on. */
+async function matchingKeys(connection: DuckDBConnection, tree: QueryNode, nowMicros: bigint, count: number, position: SortKey | null, from: bigint | null): Promise<SortKey[]> {
+  const builder = new WhereBuilder();
+  const conditions = [compileWhere(tree, { nowMicros }, builder).sql];
+  if (position) conditions.push(afterPosition(position, builder));
+  if (from !== null) conditions.push(`event_time >= make_timestamp(CAST(${builder.param(from)} AS BIGINT))`);
+  const rows = await readRows(
+    connection,
+    `SELECT epoch_us(event_time) AS t, key_hash FROM events WHERE ${conditions.join(' AND ')} ${NEWEST_FIRST} LIMIT ${count}`,
+    builder.params,
+  );
+  return rows.map(toSortKey);
+}
+
+async function windowedKeys(connection: DuckDBConnection, tree: QueryNode, nowMicros: bigint, count: number, position: SortKey | null): Promise<SortKey[]> {
+  let start = position?.timeMicros ?? null;
+  if (!position) {
+    const [bounds] = await readRows(connection, 'SELECT epoch_us(max(event_time)) AS newest FROM events');
+    start = bounds?.newest === null || bounds?.newest === undefined ? null : BigInt(bounds.newest as bigint);
   }
   const windows: Array<bigint | null> = start === null ? [null] : [...WINDOWS.map((w) => start - w), null];
-
   for (const from of windows) {
-    const builder = new WhereBuilder();
-    const where = compileWhere(tree, { nowMicros }, builder);
-    const conditions = [where.sql];
-    if (position) {
-      const hash = builder.param(position.keyHash);
-      if (position.timeMicros === null) conditions.push(`(event_time IS NULL AND key_hash < CAST(${hash} AS UBIGINT))`);
-      else {
-        const t = `make_timestamp(CAST(${builder.param(position.timeMicros)} AS BIGINT))`;
-        conditions.push(`(event_time < ${t} OR (event_time = ${t} AND key_hash < CAST(${hash} AS UBIGINT)) OR event_time IS NULL)`);
-      }
-    }
-    if (from !== null) conditions.push(`event_time >= make_timestamp(CAST(${builder.param(from)} AS BIGINT))`);
-    const order = 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
-    const rows = await readRows(
-      connection,
-      `SELECT ${ROW_COLUMNS} FROM events
-       WHERE rowid IN (SELECT rowid FROM events WHERE ${conditions.join(' AND ')} ${order} LIMIT ${limit + 1})
-       ${order}`,
-      builder.params,
-    );
-    // A window with fewer rows than a page may just be too narrow: look further back.
-    if (rows.length <= limit && from !== null) continue;
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor({ timeMicros: last.event_time_us === null ? null : BigInt(last.event_time_us as bigint), keyHash: BigInt(last.key_hash as bigint) })
-        : undefined;
-    return { rows: shown, nextCursor };
+    const keys = await matchingKeys(connection, tree, nowMicros, count, position, from);
+    // A window with fewer rows than asked for may just be too narrow: look further back.
+    if (keys.length === count || from === null) return keys;
   }
-  return { rows: [] };
+  return [];
+}
+
+/** Rows strictly after `position` in newest-first order. */
+function afterPosition(position: SortKey, builder: WhereBuilder): string {
+  const hash = `CAST(${builder.param(position.keyHash)} AS UBIGINT)`;
+  if (position.timeMicros === null) return `(event_time IS NULL AND key_hash < ${hash})`;
+  const time = `make_timestamp(CAST(${builder.param(position.timeMicros)} AS BIGINT))`;
+  return `(event_time < ${time} OR (event_time = ${time} AND key_hash < ${hash}) OR event_time IS NULL)`;
+}
+
+/**
+ * The shown columns of the rows with these sort keys, in their order. The time range of the
+ * keys lets DuckDB read only the row groups (and vectors) that can hold them.
+ */
+async function rowsOfKeys(connection: DuckDBConnection, keys: readonly SortKey[]): Promise<Row[]> {
+  if (keys.length === 0) return [];
+  const times = keys.flatMap((k) => (k.timeMicros === null ? [] : [k.timeMicros]));
+  const params: DuckDBValue[] = [listValue(keys.map((k) => k.keyHash))];
+  const ranges: string[] = [];
+  if (times.length > 0) {
+    params.push(times.reduce((a, b) => (b < a ? b : a)), times.reduce((a, b) => (b > a ? b : a)));
+    ranges.push('event_time BETWEEN make_timestamp(CAST($2 AS BIGINT)) AND make_timestamp(CAST($3 AS BIGINT))');
+  }
+  if (times.length < keys.length) ranges.push('event_time IS NULL');
+  const rows = await readRows(
+    connection,
+    `SELECT ${ROW_COLUMNS} FROM events WHERE (${ranges.join(' OR ')}) AND key_hash IN (SELECT unnest($1))`,
+    params,
+    [LIST(UBIGINT)],
+  );
+  // Two rows could share a key_hash in that range (a 64-bit hash, but still): match time and hash.
+  const byKey = new Map(rows.map((row) => [sortKeyId(toSortKey({ t: row.event_time_us, key_hash: row.key_hash })), row]));
+  return keys.flatMap((key) => {
+    const row = byKey.get(sortKeyId(key));
+    return row ? [row] : [];
+  });
+}
+
+function sortKeyId(key: SortKey): string {
+  return `${key.timeMicros ?? ''}|${key.keyHash}`;
+}
+
+export function toSortKey(row: Row): SortKey {
+  return { timeMicros: row.t === null || row.t === undefined ? null : BigInt(row.t as bigint), keyHash: BigInt(row.key_hash as bigint) };
 }

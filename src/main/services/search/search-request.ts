@@ -1,3 +1,4 @@
+import type { FilterChip } from '../../../shared/ipc/channels/events';
 import { isoToMicros } from '../events/event-time';
 import { parseFieldValue, parseQuery, QueryParseError } from './parse-query';
 import type { QueryNode, QueryValue } from './query-ast';
@@ -15,23 +16,21 @@ export interface SearchFilters {
   readOnly?: boolean;
 }
 
-/** A filter chip: a field, `is` or `is-not`, and a value in the query language's value syntax. */
-export interface FilterChip {
-  field: string;
-  op: 'is' | 'is-not';
-  value: string;
-}
+/** A filter chip: a field, `is` or `is-not`, and a value in the query language's value syntax (the contract's type). */
+export type { FilterChip };
 
 /** The whole request as one tree: the query, the filters and the chips must all hold. */
 export function requestTree(query: string, filters?: SearchFilters, chips?: readonly FilterChip[]): QueryNode {
   const parts: QueryNode[] = [parseQuery(query)];
   if (filters) parts.push(...filterNodes(filters));
-  for (const chip of chips ?? []) {
+  for (const [index, chip] of (chips ?? []).entries()) {
     let node: QueryNode;
     try {
       node = parseFieldValue(chip.field, chip.value);
     } catch (error) {
-      if (error instanceof QueryParseError) throw new QueryParseError(`Filter ${chip.field}: ${error.message.replace(/ \(at column \d+\)$/, '')}`, 0);
+      if (error instanceof QueryParseError) {
+        throw new QueryParseError(`Filter ${chip.field}: ${error.message.replace(/ \(at column \d+\)$/, '')}`, error.position, { length: error.length, chip: index });
+      }
       throw error;
     }
     parts.push(chip.op === 'is-not' ? { kind: 'not', child: node } : node);

@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
 import { compileWhere, type CompiledWhere } from './compile-query';
 import type { QueryNode } from './query-ast';
-import { findPage } from './search-page';
+import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -28,16 +28,13 @@ export interface SearchResult {
   /** Absent on the last page. */
   nextCursor?: string;
   /**
-   * How many events match. Exact, except for queries with free text, where counting stops at
-   * `totalCap` (default 1,000; `totalExact` is then false and the total a lower bound): free text
-   * reads every record's text, and the first page should not wait for a full count.
+   * How many events match. Exact, except for free-text queries with more matches than
+   * `textScanLimit` (default 2,000): free text reads every record's text, so the count stops
+   * there (`totalExact` false, the total a lower bound) and the first page does not wait for it.
    */
   total: number;
   totalExact: boolean;
-  /**
-   * Top values over all matches; for free-text queries over the first `facetSample` (default
-   * 2,000) matches found, and then `facetsExact` is false.
-   */
+  /** Top values over all matches; for such free-text queries, over the matches read (`facetsExact` false). */
   facets: SearchFacets;
   facetsExact: boolean;
 }
@@ -60,8 +57,8 @@ export interface SearchService {
 export interface SearchServiceDeps {
   store: Pick<EventStore, 'read' | 'getEvent'>;
   clock?: () => Date;
-  totalCap?: number;
-  facetSample?: number;
+  /** Matches of a free-text query read before counting stops (see SearchResult.total). */
+  textScanLimit?: number;
   facetSize?: number;
 }
 
@@ -74,46 +71,106 @@ const FACETS = [
   { key: 'errorCodes', column: 'error_code' },
 ] as const satisfies ReadonlyArray<{ key: keyof SearchFacets; column: string }>;
 
+const FACET_COLUMNS = FACETS.map((f) => f.column).join(', ');
+/** grouping() of the grand-total set: every facet column grouped out. */
+const TOTAL_GROUPING = 2 ** FACETS.length - 1;
+
+async function countOnly(connection: DuckDBConnection, where: CompiledWhere): Promise<Summary> {
+  const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE ${where.sql}`, where.params);
+  return { total: Number(row?.n ?? 0), facets: emptyFacets() };
+}
+
+/**
+ * The total and the top `size` values of each facet in one pass over the matching rows
+ * (grouping sets, the grand total being the empty set). A facet's NULL group (no error code…)
+ * may take a place in its top size + 1, and is dropped.
+ */
+async function summarize(connection: DuckDBConnection, where: CompiledWhere, size: number): Promise<Summary> {
+  const rows = await readRows(
+    connection,
+    `SELECT ${FACET_COLUMNS}, count(*) AS n, grouping(${FACET_COLUMNS}) AS g
+     FROM (SELECT ${FACET_COLUMNS} FROM events WHERE ${where.sql})
+     GROUP BY GROUPING SETS ((), ${FACETS.map((f) => `(${f.column})`).join(', ')})
+     QUALIFY row_number() OVER (PARTITION BY g ORDER BY n DESC, ${FACET_COLUMNS}) <= ${size + 1}`,
+    where.params,
+  );
+  const facets = emptyFacets();
+  let total = 0;
+  for (const row of rows) {
+    if (Number(row.g) === TOTAL_GROUPING) {
+      total = Number(row.n);
+      continue;
+    }
+    const facet = FACETS.find((f) => row[f.column] !== null && row[f.column] !== undefined);
+    if (facet) facets[facet.key].push({ value: String(row[facet.column]), count: Number(row.n) });
+  }
+  return { total, facets: topValues(facets, size) };
+}
+
+/** The same facets over rows already read (the matches of a free-text query). */
+function facetsOfRows(rows: readonly Row[], size: number): SearchFacets {
+  const facets = emptyFacets();
+  for (const f of FACETS) {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const value = row[f.column];
+      if (value !== null && value !== undefined) counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
+    }
+    facets[f.key] = [...counts].map(([value, count]) => ({ value, count }));
+  }
+  return topValues(facets, size);
+}
+
+/** Each facet's largest `size` values, largest first, ties by value. */
+function topValues(facets: SearchFacets, size: number): SearchFacets {
+  for (const f of FACETS) facets[f.key] = facets[f.key].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, size);
+  return facets;
+}
+
+/** The total and the facets of a query, from one read. */
+interface Summary {
+  total: number;
+  facets: SearchFacets;
+}
+
 export function createSearchService(deps: SearchServiceDeps): SearchService {
   const clock = deps.clock ?? (() => new Date());
-  const totalCap = deps.totalCap ?? 1_000;
-  const facetSample = deps.facetSample ?? 2_000;
+  const textScanLimit = deps.textScanLimit ?? 2_000;
   const facetSize = deps.facetSize ?? 10;
   const nowMicros = () => BigInt(clock().getTime()) * 1000n;
 
-  async function count(connection: DuckDBConnection, where: CompiledWhere, capped: boolean) {
-    if (!capped) {
-      const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE ${where.sql}`, where.params);
-      return { total: Number(row?.n ?? 0), totalExact: true };
-    }
-    // LIMIT without ORDER BY lets DuckDB stop reading as soon as it has enough matches.
-    const [row] = await readRows(connection, `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE ${where.sql} LIMIT ${totalCap})`, where.params);
-    const total = Number(row?.n ?? 0);
-    return { total, totalExact: total < totalCap };
+  /** Structured queries: the page, and the exact total and facets, read side by side. */
+  async function searchFields(request: SearchRequest, tree: QueryNode, where: CompiledWhere, now: bigint, limit: number): Promise<SearchResult> {
+    const summary = deps.store.read((c) => (request.facets === false ? countOnly(c, where) : summarize(c, where, facetSize)));
+    summary.catch(() => undefined);
+    const [page, { total, facets }] = await Promise.all([deps.store.read((c) => findPage(c, tree, now, limit, request.cursor, { windowed: false })), summary]);
+    return { rows: page.rows.map(toEventRow), nextCursor: page.nextCursor, total, totalExact: true, facets, facetsExact: true };
   }
 
-  async function facets(connection: DuckDBConnection, where: CompiledWhere, size: number, sampled: boolean): Promise<SearchFacets> {
-    const columns = FACETS.map((f) => f.column).join(', ');
-    const source = sampled ? `(SELECT ${columns} FROM events WHERE ${where.sql} LIMIT ${facetSample})` : `(SELECT ${columns} FROM events WHERE ${where.sql})`;
-    // One pass over the matching rows for all six facets. A set's NULL group (no error code…)
-    // may take a place in its top size + 1, and is dropped below.
-    const rows = await readRows(
-      connection,
-      `SELECT ${columns}, count(*) AS n, grouping(${columns}) AS g
-       FROM ${source}
-       GROUP BY GROUPING SETS (${FACETS.map((f) => `(${f.column})`).join(', ')})
-       QUALIFY row_number() OVER (PARTITION BY g ORDER BY n DESC, ${columns}) <= ${size + 1}`,
-      where.params,
+  /**
+   * Free text reads every record's text, the one cost that matters here, so it is read once: up
+   * to `textScanLimit` + 1 matches with their sort keys and facet columns. A rarer word is then
+   * complete (exact total and facets, and the page comes from those keys); a commoner one gives
+   * a lower bound and sampled facets, and its page is found by looking back from the newest
+   * events, where a common word fills a page fast.
+   */
+  async function searchText(request: SearchRequest, tree: QueryNode, where: CompiledWhere, now: bigint, limit: number): Promise<SearchResult> {
+    const matches = await deps.store.read((c) =>
+      readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM events WHERE ${where.sql} LIMIT ${textScanLimit + 1}`, where.params),
     );
-    const out = Object.fromEntries(FACETS.map((f) => [f.key, [] as FacetCount[]])) as unknown as SearchFacets;
-    for (const row of rows) {
-      const facet = FACETS.find((f) => row[f.column] !== null && row[f.column] !== undefined);
-      if (!facet) continue;
-      const list = out[facet.key];
-      if (list.length < size) list.push({ value: String(row[facet.column]), count: Number(row.n) });
-    }
-    for (const f of FACETS) out[f.key].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-    return out;
+    const complete = matches.length <= textScanLimit;
+    const page = await deps.store.read((c) =>
+      complete ? pageFromKnownKeys(c, matches.map(toSortKey), limit, request.cursor) : findPage(c, tree, now, limit, request.cursor, { windowed: true }),
+    );
+    const facets = request.facets === false ? emptyFacets() : facetsOfRows(matches.slice(0, textScanLimit), facetSize);
+    return {
+      rows: page.rows.map(toEventRow),
+      nextCursor: page.nextCursor,
+      total: Math.min(matches.length, textScanLimit),
+      totalExact: complete,
+      facets,
+      facetsExact: complete,
+    };
   }
 
   return {
@@ -122,16 +179,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const tree = requestTree(request.query, request.filters, request.chips);
       const now = nowMicros();
       const where = compileWhere(tree, { nowMicros: now });
-      const capped = containsText(tree);
-      const facetResult = request.facets === false ? Promise.resolve(emptyFacets()) : deps.store.read((c) => facets(c, where, facetSize, capped));
-      // An exact count is cheap (narrow columns) and tells the page how far back to look; a
-      // free-text count is not, so the page does not wait for it.
-      const totalsResult = deps.store.read((c) => count(c, where, capped));
-      facetResult.catch(() => undefined);
-      totalsResult.catch(() => undefined);
-      const known = capped ? undefined : (await totalsResult).total;
-      const [pageResult, totals, facetValues] = await Promise.all([deps.store.read((c) => findPage(c, tree, now, limit, request.cursor, known)), totalsResult, facetResult]);
-      return { rows: pageResult.rows.map(toEventRow), nextCursor: pageResult.nextCursor, ...totals, facetsExact: !capped, facets: facetValues };
+      return containsText(tree) ? searchText(request, tree, where, now, limit) : searchFields(request, tree, where, now, limit);
     },
     async getEvent(keyOrEventId) {
       const event = await deps.store.getEvent(keyOrEventId);
@@ -149,13 +197,13 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
             where.params,
           ),
         ),
-        deps.store.read((c) => facets(c, where, facetSize, false)),
+        deps.store.read((c) => summarize(c, where, facetSize)),
       ]);
       return {
         perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),
-        topEventNames: top.eventNames,
-        topPrincipals: top.principals,
-        topErrors: top.errorCodes,
+        topEventNames: top.facets.eventNames,
+        topPrincipals: top.facets.principals,
+        topErrors: top.facets.errorCodes,
       };
     },
   };

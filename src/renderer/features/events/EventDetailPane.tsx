@@ -21,7 +21,7 @@ export function EventDetailPane({ eventKey, onClose, onPivot }: Props) {
   const pretty = useMemo(() => (detail.data ? JSON.stringify(parseRecord(detail.data.raw), null, 2) : ''), [detail.data]);
 
   return (
-    <aside className="event-detail" aria-labelledby="event-detail-title" data-testid="event-detail" data-event-key={eventKey} data-loaded={event ? 'true' : 'false'}>
+    <aside className="detail-pane event-detail" aria-labelledby="event-detail-title" data-testid="event-detail" data-event-key={eventKey} data-loaded={event ? 'true' : 'false'}>
       <header className="event-detail__header">
         <div className="event-detail__heading">
           <h2 id="event-detail-title" className="event-detail__title">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SavedSearch } from '../../../shared/ipc/channels/events';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -49,7 +49,9 @@ export function EventsView() {
   const filters = useMemo(() => rangeFilters(range, rangeNow), [range, rangeNow]);
   const input = useMemo(() => ({ query: submitted, chips, ...(filters ? { filters } : {}) }), [submitted, chips, filters]);
   const search = useEventSearch(input, settled);
-  const composed = composeQuery({ query: submitted, chips, range });
+  const bar = useMemo(() => ({ query: submitted, chips, range }), [submitted, chips, range]);
+  const composed = composeQuery(bar);
+  const queryErrorId = useId();
 
   // Selection is by event key, so it survives a refresh or a pivot that keeps the event in the results.
   const [selectedKey, setSelectedKey] = useState<string>();
@@ -156,7 +158,7 @@ export function EventsView() {
           summary={indexEmpty ? 'The local index holds no events yet.' : <ResultCount search={search} />}
           actions={
             <>
-              <SavedSearches currentQuery={composed} onApply={applySaved} />
+              <SavedSearches current={bar} onApply={applySaved} />
               <ImportFolderButton />
               <SyncButton sync={sync} />
             </>
@@ -169,7 +171,7 @@ export function EventsView() {
         ) : (
           <>
             <div className="events-search">
-              <QueryBar value={draft} onChange={setDraft} onSubmit={runQuery} problem={problem} submitted={submitted} inputRef={queryInput} />
+              <QueryBar value={draft} onChange={setDraft} onSubmit={runQuery} problem={problem} submitted={submitted} inputRef={queryInput} errorId={queryErrorId} />
               <div className="events-toolbar">
                 <SegmentedControl
                   label="Time range"
@@ -181,7 +183,14 @@ export function EventsView() {
                   }}
                   testId="time-range"
                 />
-                <FilterChips chips={chips} onNegate={(i) => setChips((c) => negateChip(c, i))} onRemove={(i) => setChips((c) => removeChip(c, i))} onClear={() => setChips([])} />
+                <FilterChips
+                  chips={chips}
+                  invalid={problem?.chip}
+                  errorId={queryErrorId}
+                  onNegate={(i) => setChips((c) => negateChip(c, i))}
+                  onRemove={(i) => setChips((c) => removeChip(c, i))}
+                  onClear={() => setChips([])}
+                />
                 <div className="events-toolbar__end">
                   {newEvents.pending > 0 ? (
                     <button

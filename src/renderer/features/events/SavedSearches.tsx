@@ -5,12 +5,15 @@ import { toDisplayError, type DisplayError } from '../../api/display-error';
 import { useInvoke } from '../../api/use-invoke';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePopover } from '../../ui/use-popover';
+import { savedSearchInput, savedSearchToState, type SearchBarState } from './saved-search-query';
+import { chipLabel } from './search-chips';
+import { timeRange } from './time-range';
 
 /**
- * Saved searches: the current search (query, chips and range, folded into one query string) under
- * a name; a list to apply or delete them. Applying hands the saved query back to the view.
+ * Saved searches: the current search under a name (its query text, its chips and its range, each
+ * kept as such); a list to apply or delete them. Applying hands the saved search back to the view.
  */
-export function SavedSearches({ currentQuery, onApply }: { currentQuery: string; onApply: (saved: SavedSearch) => void }) {
+export function SavedSearches({ current, onApply }: { current: SearchBarState; onApply: (saved: SavedSearch) => void }) {
   const api = useApi();
   const popover = usePopover();
   const panelId = useId();
@@ -44,7 +47,7 @@ export function SavedSearches({ currentQuery, onApply }: { currentQuery: string;
     // Saving under an existing name replaces that search rather than listing the name twice.
     const existing = list.data?.find((s) => s.name.toLowerCase() === trimmed.toLowerCase());
     void run(async () => {
-      await api.invoke('searches:save', { ...(existing ? { id: existing.id } : {}), name: trimmed, query: currentQuery });
+      await api.invoke('searches:save', { ...(existing ? { id: existing.id } : {}), name: trimmed, ...savedSearchInput(current) });
       setSavedName(trimmed);
       setName('');
     });
@@ -68,9 +71,9 @@ export function SavedSearches({ currentQuery, onApply }: { currentQuery: string;
                 Save
               </button>
             </div>
-            <code className="saved-searches__query" title="What will be saved">
-              {currentQuery || '(everything)'}
-            </code>
+            <div className="saved-searches__query" title="What will be saved">
+              <SearchSummary state={current} />
+            </div>
             {savedName ? (
               <p className="saved-searches__saved" role="status">
                 Saved “{savedName}”.
@@ -86,7 +89,7 @@ export function SavedSearches({ currentQuery, onApply }: { currentQuery: string;
                 <li key={saved.id} className="saved-search" data-saved-search={saved.name}>
                   <div className="saved-search__text">
                     <span className="saved-search__name">{saved.name}</span>
-                    <code className="saved-search__query">{saved.query || '(everything)'}</code>
+                    <SearchSummary state={savedSearchToState(saved)} />
                   </div>
                   <button
                     type="button"
@@ -108,5 +111,22 @@ export function SavedSearches({ currentQuery, onApply }: { currentQuery: string;
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A search in a line: the query text as code, then its chips and range as small chips. */
+function SearchSummary({ state }: { state: SearchBarState }) {
+  const range = state.range === 'all' ? undefined : timeRange(state.range).long.replace(/^the l/, 'L');
+  const empty = !state.query && state.chips.length === 0 && !range;
+  return (
+    <span className="search-summary">
+      {state.query || empty ? <code className="search-summary__query">{state.query || '(everything)'}</code> : null}
+      {state.chips.map((chip) => (
+        <span key={`${chip.field}:${chip.op}:${chip.value}`} className={chip.op === 'is-not' ? 'search-summary__chip search-summary__chip--negated' : 'search-summary__chip'} data-saved-chip-field={chip.field} data-saved-chip-op={chip.op}>
+          {chipLabel(chip)}
+        </span>
+      ))}
+      {range ? <span className="search-summary__range">{range}</span> : null}
+    </span>
   );
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsHash, queryFromHash } from './events-hash';
 import { formatUtcTime, plural, shortSource } from './event-format';
-import { queryProblem } from './query-error';
 import { daysBetween, rangeFilters, rangeTerm } from './time-range';
 
 describe('events deep links', () => {
@@ -11,15 +10,6 @@ describe('events deep links', () => {
     expect(queryFromHash('#/events')).toBeUndefined();
     expect(queryFromHash('#/activity?q=x')).toBeUndefined();
     expect(eventsHash('')).toBe('#/events');
-  });
-});
-
-describe('query problems', () => {
-  it('reads the column of a bad query back from the message', () => {
-    expect(queryProblem({ code: 'bad-query', message: 'Expected a value after "eventname:". (at column 11)' }, 'eventName: x')).toEqual({ message: 'Expected a value after "eventname:".', position: 10 });
-    expect(queryProblem({ code: 'bad-query', message: 'Filter principal: Unexpected "y". (at column 1)' }, 'q')).toEqual({ message: 'Filter principal: Unexpected "y".' });
-    expect(queryProblem({ code: 'bad-query', message: 'Odd (at column 99)' }, 'ab')).toEqual({ message: 'Odd', position: 2 });
-    expect(queryProblem({ code: 'offline', message: 'Lost the connection' }, 'q')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeQuery, decomposeQuery, savedSearchToState, splitTopLevel } from './saved-search-query';
+import { composeQuery, decomposeQuery, savedSearchInput, savedSearchToState, splitTopLevel } from './saved-search-query';
 import { literalChip } from './search-chips';
 
 describe('saved search query', () => {
@@ -33,6 +33,34 @@ describe('saved search query', () => {
     expect(decomposeQuery('account:1 OR account:2')).toEqual({ query: 'account:1 OR account:2', chips: [], range: 'all' });
     expect(decomposeQuery('NOT account:1 region:eu-west-1')).toEqual({ query: 'NOT account:1', chips: [{ field: 'region', op: 'is', value: 'eu-west-1' }], range: 'all' });
     expect(decomposeQuery('since:2024-01-01 user:alice')).toEqual({ query: 'since:2024-01-01 user:alice', chips: [], range: 'all' });
+  });
+});
+
+describe('saved searches with their chips apart', () => {
+  const chips = [literalChip('account', '111111111111'), literalChip('principal', 'role/x y', true)];
+
+  it('saves the typed query, the chips and the range each in its own field', () => {
+    expect(savedSearchInput({ query: ' eventname:ConsoleLogin ', chips, range: '30d' })).toEqual({ query: 'eventname:ConsoleLogin', chips, since: '30d' });
+    expect(savedSearchInput({ query: '', chips: [], range: 'all' })).toEqual({ query: '', chips: [] });
+  });
+
+  it('opens one as it was: chip-field terms typed in the query stay typed, chips stay chips', () => {
+    const bar = { query: 'eventname:ConsoleLogin account:222222222222 OR x', chips, range: '7d' as const };
+    expect(savedSearchToState(savedSearchInput(bar))).toEqual(bar);
+    expect(savedSearchToState({ query: 'region:eu-west-1', chips: [] })).toEqual({ query: 'region:eu-west-1', chips: [], range: 'all' });
+  });
+
+  it('keeps a span that is not a quick pick as a since: term', () => {
+    expect(savedSearchToState({ query: 'x', chips: [], since: '2w' })).toEqual({ query: 'x since:2w', chips: [], range: 'all' });
+    expect(savedSearchToState({ query: '', chips, since: '24H' })).toEqual({ query: '', chips, range: '24h' });
+  });
+
+  it('takes one saved before chips were stored apart again', () => {
+    expect(savedSearchToState({ query: 'eventname:ConsoleLogin account:111111111111 -principal:"role/x y" since:30d' })).toEqual({
+      query: '',
+      chips: [{ field: 'eventname', op: 'is', value: 'ConsoleLogin' }, ...chips],
+      range: '30d',
+    });
   });
 });
 

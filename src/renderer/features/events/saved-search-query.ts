@@ -1,4 +1,5 @@
-import type { EventFilters } from '../../../shared/ipc/channels/events';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { SavedSearch } from '../../../shared/ipc/channels/events';
 import { chipToTerm, isChipField, type FilterChip } from './search-chips';
 import { isTimeRangeId, rangeTerm, type TimeRangeId } from './time-range';
 
@@ -10,9 +11,10 @@ export interface SearchBarState {
 }
 
 /**
- * A saved search keeps one query string (the searches:* channels store no chips), so the chips
- * and the range are written into it as terms. The range stays relative (`since:7d`), so a saved
- * "last 7 days" still means the last 7 days when it is applied next month.
+ * The whole search bar as one query string: the chips and the range written as terms after the
+ * typed query. It finds the same events as the bar, so it is what the view reports as its search
+ * (`data-search-query`) and what a saved search shows as a one-line summary. The range stays
+ * relative (`since:7d`). Searches saved before chips were stored were saved in this form.
  */
 export function composeQuery(state: SearchBarState): string {
   const extra = [...state.chips.map(chipToTerm), rangeTerm(state.range)].filter((t): t is string => Boolean(t));
@@ -24,9 +26,9 @@ export function composeQuery(state: SearchBarState): string {
 }
 
 /**
- * The other way: top-level `field:value` terms of chip fields become chips again and one
- * `since:` quick pick becomes the range; everything else stays typed text. A query with a
- * top-level OR is left whole, since taking a term out of it would change what it means.
+ * The other way, for searches saved in that form: top-level `field:value` terms of chip fields
+ * become chips again and one `since:` quick pick becomes the range; everything else stays typed
+ * text. A query with a top-level OR is left whole, since taking a term out of it would change what it means.
  */
 export function decomposeQuery(text: string): SearchBarState {
   const tokens = splitTopLevel(text.trim());
@@ -84,12 +86,20 @@ export function splitTopLevel(text: string): string[] {
   return tokens;
 }
 
+/** What `searches:save` stores for the search bar: the typed query, the chips and the range, each in its own field. */
+export function savedSearchInput(state: SearchBarState): Pick<ChannelInput<'searches:save'>, 'query' | 'chips' | 'since'> {
+  return { query: state.query.trim(), chips: state.chips, ...(state.range === 'all' ? {} : { since: state.range }) };
+}
+
 /**
- * A saved search back into the search bar. Searches saved elsewhere (the CLI) may carry
- * structured filters as well; those become chips and time terms, so nothing is silently dropped.
+ * A saved search back into the search bar: its query text, its chips as chips and its range.
+ * One saved before chips were stored has them (and the range) as terms of its query, which are
+ * taken apart again. Searches saved elsewhere (the CLI) may carry structured filters as well;
+ * those become chips and time terms, so nothing is silently dropped.
  */
-export function savedSearchToState(saved: { query: string; filters?: EventFilters }): SearchBarState {
-  const state = decomposeQuery(saved.query);
+export function savedSearchToState(saved: Pick<SavedSearch, 'query' | 'chips' | 'since' | 'filters'>): SearchBarState {
+  const bar = saved.chips === undefined ? decomposeQuery(saved.query) : { query: saved.query, chips: [...saved.chips], range: 'all' as const };
+  const state = bar.range === 'all' ? withSince(bar, saved.since) : bar;
   const f = saved.filters;
   if (!f) return state;
   const chips = [...state.chips];
@@ -99,4 +109,12 @@ export function savedSearchToState(saved: { query: string; filters?: EventFilter
   if (f.readOnly !== undefined) chips.push({ field: 'readonly', op: 'is', value: String(f.readOnly) });
   const time = f.from || f.to ? `time:[${f.from ? `"${f.from}"` : '*'} TO ${f.to ? `"${f.to}"` : '*'}]` : '';
   return { ...state, chips, query: [state.query, time].filter(Boolean).join(' ') };
+}
+
+/** A quick pick becomes the range; any other span (saved by the CLI, say) stays a `since:` term of the query. */
+function withSince(state: SearchBarState, since: string | undefined): SearchBarState {
+  if (!since) return state;
+  const id = since.toLowerCase();
+  if (isTimeRangeId(id) && id !== 'all') return { ...state, range: id };
+  return { ...state, query: [state.query, `since:${since}`].filter(Boolean).join(' ') };
 }

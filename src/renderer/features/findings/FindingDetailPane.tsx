@@ -36,7 +36,7 @@ export function FindingDetailPane({ finding, generation, now, onClose, onTriage 
   const data = detail.data;
   const row = data?.finding;
   return (
-    <aside className="finding-pane" aria-label="Finding details" data-testid="finding-pane" data-ready={detail.status !== 'loading' ? 'true' : 'false'}>
+    <aside className="detail-pane finding-pane" aria-label="Finding details" data-testid="finding-pane" data-ready={detail.status !== 'loading' ? 'true' : 'false'}>
       <header className="finding-pane__header">
         <div className="finding-pane__title-row">
           <h2 className="finding-pane__title" tabIndex={-1} ref={headingRef}>

@@ -101,6 +101,11 @@ export type FilterChip = z.infer<typeof FilterChip>;
 /** The query language (see the search help): `eventName:CreateUser principal:alice* -errorCode:*`, free text matches anywhere. */
 const Query = z.string().max(2000);
 
+const Chips = z.array(FilterChip).max(50);
+
+/** A span back from now as the query language writes it after `since:` (`24h`, `7d`, `2w`). */
+const RelativeSpan = z.string().regex(/^\d{1,6}[smhdw]$/i, 'A span back from now, such as 24h, 7d or 2w.');
+
 export const EventRow = z.object({
   /** The index key (`<account>|<region>|<eventID>|<eventTime µs>`, or `gen|<md5>` for records without an eventID): unique, pass it to `events:get`. */
   key: z.string(),
@@ -200,7 +205,15 @@ export const SavedSearch = z.object({
   id: z.string(),
   /** The name shown in the list. */
   name: z.string(),
+  /** The query text as it was typed, without the chips and the range. */
   query: z.string(),
+  /**
+   * The search bar's filter chips, as `events:search` takes them. Absent on searches saved before
+   * chips were kept apart: their chips (and range) are terms of `query` (`account:1 since:7d`).
+   */
+  chips: Chips.optional(),
+  /** The time range, relative so "the last 7 days" still means that when the search is opened next month. */
+  since: RelativeSpan.optional(),
   filters: EventFilters.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -268,7 +281,7 @@ export const eventsChannels = {
       .object({
         query: Query,
         filters: EventFilters.optional(),
-        chips: z.array(FilterChip).max(50).optional(),
+        chips: Chips.optional(),
         /** Rows per page; default 100. */
         limit: z.number().int().min(1).max(1000).optional(),
         /** `nextCursor` of the previous page. */
@@ -297,7 +310,7 @@ export const eventsChannels = {
   },
   /** Chart data for the current query: events per day per account, and the top values. */
   'events:stats': {
-    input: z.object({ query: Query, filters: EventFilters.optional(), chips: z.array(FilterChip).max(50).optional() }).strict(),
+    input: z.object({ query: Query, filters: EventFilters.optional(), chips: Chips.optional() }).strict(),
     output: z.object({
       /** One entry per (UTC day, account) with events; `day` is `YYYY-MM-DD`. */
       perDay: z.array(z.object({ day: z.string(), account: z.string(), count: z.number() })),
@@ -315,7 +328,10 @@ export const eventsChannels = {
         /** Given to replace a saved search; absent for a new one. */
         id: z.string().min(1).max(100).optional(),
         name: z.string().trim().min(1).max(200),
+        /** The typed query only: the chips and the range go in their own fields. */
         query: Query,
+        chips: Chips.optional(),
+        since: RelativeSpan.optional(),
         filters: EventFilters.optional(),
       })
       .strict(),
