@@ -408,6 +408,14 @@ describe('Events view', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(await page.getByTestId('result-count').innerText()).toMatch(/loaded, more as you scroll/);
     await saveScreenshot(page, 'events-scrolled');
+
+    // Free text with more matches than a search reads at once: a lower bound, and facets that say what they counted.
+    await page.getByTestId('query-input').fill('amazonaws');
+    await page.getByTestId('query-input').press('Enter');
+    await page.getByTestId('facets-sampled').waitFor();
+    expect(await page.getByTestId('result-count').innerText()).toContain('At least 2,000 events');
+    expect(await page.getByTestId('facets-sampled').innerText()).toBe('Counted over the first 2,000 matches found');
+    await saveScreenshot(page, 'events-free-text-sampled');
   });
 
   it('marks the account-regions whose events are missing, with the reason', async () => {

@@ -221,7 +221,7 @@ export function EventsView() {
             </div>
             {search.error && !problem ? <ErrorNotice title="The search failed" error={search.error} onRetry={refresh} /> : null}
             <div className={detailOpen && selectedKey ? 'events-layout events-layout--detail' : 'events-layout'}>
-              <FacetSidebar facets={search.facets} onAddChip={addFilter} />
+              <FacetSidebar facets={search.facets} exact={search.facetsExact} total={search.total} onAddChip={addFilter} />
               <div className="events-results">
                 {!answered ? <LoadingState label="Searching the local index…" /> : null}
                 {answered && search.status !== 'error' && search.total === 0 && rows.length === 0 ? (

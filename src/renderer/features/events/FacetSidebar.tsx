@@ -16,10 +16,16 @@ const SECTIONS: readonly { key: keyof SearchFacets; title: string; field: ChipFi
  * The top values of the current matches. A click narrows to a value, Alt+click (or the "not"
  * button, for keyboards) leaves it out: an auditor's "everything except the CI role".
  */
-export function FacetSidebar({ facets, onAddChip }: { facets: SearchFacets | undefined; onAddChip: (chip: FilterChip) => void }) {
+export function FacetSidebar({ facets, exact, total, onAddChip }: { facets: SearchFacets | undefined; exact: boolean; total: number; onAddChip: (chip: FilterChip) => void }) {
   return (
     <aside className="facets" aria-label="Top values" data-testid="facets">
       <p className="facets__hint">Click to filter · Alt+click to exclude</p>
+      {/* Free text with many matches: the counts are of the matches read, not of all of them. */}
+      {exact ? null : (
+        <p className="facets__hint" data-testid="facets-sampled">
+          Counted over the first {total.toLocaleString('en-US')} matches found
+        </p>
+      )}
       {SECTIONS.map((section) => (
         <FacetSection key={section.key} title={section.title} values={facets?.[section.key] ?? []} mono={section.mono} show={section.show} onPick={(value, negate) => onAddChip(literalChip(section.field, value, negate))} field={section.field} />
       ))}

@@ -3,7 +3,7 @@ import type { EventFilters, EventRow, FilterChip, SearchFacets } from '../../../
 import { useApi } from '../../api/api-context';
 import { toDisplayError, type DisplayError } from '../../api/display-error';
 
-/** Rows per request. A page costs about the same at 100 or 500 rows (the count and facets dominate), so pages are large: fewer round trips while scrolling fast. */
+/** Rows per request: large pages, so fast scrolling makes few round trips. */
 export const PAGE_SIZE = 500;
 
 export interface SearchInput {
@@ -19,6 +19,8 @@ export interface EventSearch {
   total: number;
   totalExact: boolean;
   facets: SearchFacets | undefined;
+  /** False when the facets count only the matches read before counting stopped (free text). */
+  facetsExact: boolean;
   hasMore: boolean;
   loadingMore: boolean;
   /** Why the first page failed (a bad query, the core down). */
@@ -39,6 +41,7 @@ interface State {
   total: number;
   totalExact: boolean;
   facets: SearchFacets | undefined;
+  facetsExact: boolean;
   nextCursor: string | undefined;
   loadingMore: boolean;
   error: DisplayError | undefined;
@@ -46,7 +49,7 @@ interface State {
   resultKey: string;
 }
 
-const initial: State = { key: '', status: 'loading', rows: [], total: 0, totalExact: true, facets: undefined, nextCursor: undefined, loadingMore: false, error: undefined, moreError: undefined, resultKey: '' };
+const initial: State = { key: '', status: 'loading', rows: [], total: 0, totalExact: true, facets: undefined, facetsExact: true, nextCursor: undefined, loadingMore: false, error: undefined, moreError: undefined, resultKey: '' };
 
 /**
  * events:search with keyset pages: the first page (with the total and facets) whenever the input
@@ -77,6 +80,7 @@ export function useEventSearch(input: SearchInput, enabled = true): EventSearch 
           total: page.total,
           totalExact: page.totalExact,
           facets: page.facets,
+          facetsExact: page.facetsExact,
           nextCursor: page.nextCursor,
           loadingMore: false,
           error: undefined,
@@ -97,7 +101,8 @@ export function useEventSearch(input: SearchInput, enabled = true): EventSearch 
     current.current.busy = true;
     setState((s) => ({ ...s, loadingMore: true, moreError: undefined }));
     const request = JSON.parse(key.slice(0, key.lastIndexOf('#'))) as SearchInput;
-    api.invoke('events:search', { ...request, limit: PAGE_SIZE, cursor: nextCursor }).then(
+    // The facets belong to the first page; a page turn does not read them again.
+    api.invoke('events:search', { ...request, limit: PAGE_SIZE, cursor: nextCursor, facets: false }).then(
       (page) => {
         if (current.current.key !== key) return;
         current.current.busy = false;
@@ -122,6 +127,7 @@ export function useEventSearch(input: SearchInput, enabled = true): EventSearch 
     total: state.total,
     totalExact: state.totalExact,
     facets: state.facets,
+    facetsExact: state.facetsExact,
     hasMore: state.nextCursor !== undefined,
     loadingMore: state.loadingMore,
     error: currentStatus === 'error' ? state.error : undefined,

@@ -286,6 +286,8 @@ export const eventsChannels = {
         limit: z.number().int().min(1).max(1000).optional(),
         /** `nextCursor` of the previous page. */
         cursor: z.string().max(1000).optional(),
+        /** False skips the facets (empty in the answer): a page turn does not need them again. */
+        facets: z.boolean().optional(),
       })
       .strict(),
     output: z.object({
@@ -297,6 +299,8 @@ export const eventsChannels = {
       /** False when the query has free text and counting stopped at a cap: `total` is then "at least". */
       totalExact: z.boolean(),
       facets: SearchFacets,
+      /** False when the facets count only the matches read before counting stopped (see totalExact). */
+      facetsExact: z.boolean(),
     }),
   },
   /** One event: its normalized fields and the original record text. */
