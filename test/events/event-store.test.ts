@@ -103,4 +103,27 @@ describe('event store', () => {
     await expect(createEventStore({ path })).rejects.toBeInstanceOf(SchemaVersionError);
     store = await createEventStore({ path: ':memory:' });
   });
+
+  it('migrates an index of version 1: the aggregate of counts is filled from the stored events', async () => {
+    await store.insertBatch(events);
+    await store.close();
+    const path = join(dir, 'index.duckdb');
+    // What version 1 wrote: no event_counts table.
+    const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
+    const connection = await instance.connect();
+    await connection.run('DROP TABLE event_counts');
+    await connection.run('DELETE FROM schema_version');
+    await connection.run('INSERT INTO schema_version VALUES (1, now())');
+    connection.closeSync();
+    instance.closeSync();
+
+    store = await createEventStore({ path });
+    const counted = await store.read(async (c) => (await c.runAndReadAll('SELECT (SELECT sum(n) FROM event_counts) AS n, (SELECT max(version) FROM schema_version) AS v')).getRowObjectsJS()[0]);
+    expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 2 });
+    // And it keeps counting what comes next.
+    const more = stratus.slice(0, 3).map((r) => normalizeEvent(JSON.stringify({ ...r.record, eventID: `${String(r.record.eventID)}-again` }), lookup));
+    expect((await store.insertBatch(more)).inserted).toBe(3);
+    const after = await store.read(async (c) => (await c.runAndReadAll('SELECT sum(n) AS n FROM event_counts')).getRowObjectsJS()[0]);
+    expect(Number(after?.n)).toBe(events.length + 3);
+  });
 });

@@ -183,6 +183,21 @@ describe('search returns what a plain filter over the same records returns', () 
   });
 });
 
+describe('totals and facets from the aggregate of event counts', () => {
+  const countingEvents = () => createSearchService({ store, clock: () => NOW, counts: false });
+
+  it('holds one count per stored event', async () => {
+    const [row] = await store.read((c) => readRows(c, 'SELECT (SELECT sum(n) FROM event_counts) AS counted, (SELECT count(*) FROM events) AS stored'));
+    expect(Number(row?.counted)).toBe(Number(row?.stored));
+  });
+
+  it.each(CASES.map((c) => [c.query || '(empty)', c] as const))('%s: the same as counting the events', async (_label, c) => {
+    const request = { query: c.query, ...c.request, limit: 1 };
+    const [fast, slow] = await Promise.all([search.search(request), countingEvents().search(request)]);
+    expect({ total: fast.total, facets: fast.facets }).toEqual({ total: slow.total, facets: slow.facets });
+  });
+});
+
 describe('search results beyond the rows', () => {
   it('counts free text exactly up to the scan limit, and says when it stopped', async () => {
     const limited = createSearchService({ store, clock: () => NOW, textScanLimit: 5 });

@@ -23,7 +23,7 @@ function coreFor(savedPath: string): Core {
   const search = {
     search: async (input: { query: string; chips?: FilterChip[] }) => {
       requestTree(input.query, undefined, input.chips);
-      return { rows: [], total: 0, totalExact: true, facets: noEvents };
+      return { rows: [], total: 0, totalExact: true, facets: noEvents, facetsExact: true };
     },
     stats: async (input: { query: string; chips?: FilterChip[] }) => {
       requestTree(input.query, undefined, input.chips);

@@ -2,6 +2,7 @@ import { BIGINT, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckD
 import { NORMALIZED_SQL_COLUMNS, normalizedSelect, sqlString } from '../services/events/normalize-sql';
 import { pathVariants } from '../services/events/record-fields';
 import { readRows } from './duckdb-database';
+import { countLoad } from './event-counts';
 import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
 
 /**
@@ -95,7 +96,7 @@ export class FileLoad {
       await this.insert(connection, `SELECT * FROM (${relation}) WHERE ${object}`, readable, provenance);
       const rows = await readRows(
         connection,
-        `SELECT source_ref, count(*) AS n FROM events WHERE load_id = $1 AND list_contains($2, source_ref) GROUP BY source_ref`,
+        `SELECT source_ref, count(*) AS n FROM events WHERE load_id = $1 AND source_ref IN (SELECT unnest($2)) GROUP BY source_ref`,
         [this.loadId as bigint, listValue(files.map((f) => f.readPath))],
         [BIGINT, LIST(VARCHAR)],
       );
@@ -221,6 +222,7 @@ export async function verifyPendingLoads(connection: DuckDBConnection): Promise<
 
 async function verifyLoad(connection: DuckDBConnection, loadId: bigint): Promise<number> {
   const duplicates = await removeDuplicates(connection, loadId);
+  await countLoad(connection, loadId);
   await connection.run('UPDATE loads SET verified = true WHERE load_id = $1', [loadId], [BIGINT]);
   return duplicates;
 }

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { EVENT_COUNTS_DDL, recountAll } from './event-counts';
 import { eventColumnDefinitions } from './event-columns';
 
 /**
  * The index's schema and its version. A file written by a newer Auditdesk is refused rather than
- * misread; an older one is migrated in place (no migration exists yet: version 1 is the first).
+ * misread; an older one is migrated in place (MIGRATIONS), in one transaction.
  *
  * No PRIMARY KEY on events: DuckDB keeps a primary key in an in-memory ART index that grows with
  * every row (hundreds of MB at a few million events) and slows bulk inserts. The store is the
@@ -11,7 +12,7 @@ import { eventColumnDefinitions } from './event-columns';
  * no key either: a DuckDB transaction cannot delete and re-insert one key, which an upsert of a
  * file record needs.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class SchemaVersionError extends Error {
   override name = 'SchemaVersionError';
@@ -65,7 +66,17 @@ const TABLES = [
   updated_at TIMESTAMP NOT NULL
 )`,
   `CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
+  EVENT_COUNTS_DDL,
 ];
+
+/** What turns version N - 1 into version N, by N. */
+const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>> = {
+  // 2: the aggregate that answers totals and facets (event-counts.ts), filled from the events.
+  2: async (connection) => {
+    await connection.run(EVENT_COUNTS_DDL);
+    await recountAll(connection);
+  },
+};
 
 export async function ensureSchema(connection: DuckDBConnection): Promise<void> {
   const existing = await connection.runAndReadAll(
@@ -82,5 +93,15 @@ export async function ensureSchema(connection: DuckDBConnection): Promise<void> 
   const version = Number(found.getRowObjectsJS()[0]?.v ?? 0);
   if (version > SCHEMA_VERSION) {
     throw new SchemaVersionError(`This index was written by a newer Auditdesk (schema ${version}; this version reads up to ${SCHEMA_VERSION}).`);
+  }
+  if (version === SCHEMA_VERSION) return;
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    for (let next = version + 1; next <= SCHEMA_VERSION; next += 1) await MIGRATIONS[next]?.(connection);
+    await connection.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
   }
 }

@@ -7,6 +7,7 @@ import { formatMicrosIso } from '../events/event-time';
 import { compileWhere, type CompiledWhere } from './compile-query';
 import type { QueryNode } from './query-ast';
 import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
+import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -60,6 +61,8 @@ export interface SearchServiceDeps {
   /** Matches of a free-text query read before counting stops (see SearchResult.total). */
   textScanLimit?: number;
   facetSize?: number;
+  /** False counts totals and facets over the events even when the aggregate could (tests compare the two). */
+  counts?: boolean;
 }
 
 const FACETS = [
@@ -75,8 +78,8 @@ const FACET_COLUMNS = FACETS.map((f) => f.column).join(', ');
 /** grouping() of the grand-total set: every facet column grouped out. */
 const TOTAL_GROUPING = 2 ** FACETS.length - 1;
 
-async function countOnly(connection: DuckDBConnection, where: CompiledWhere): Promise<Summary> {
-  const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE ${where.sql}`, where.params);
+async function countOnly(connection: DuckDBConnection, where: CompiledWhere, source: SummarySource): Promise<Summary> {
+  const [row] = await readRows(connection, `SELECT ${source.count} AS n FROM ${source.table} WHERE ${where.sql}`, where.params);
   return { total: Number(row?.n ?? 0), facets: emptyFacets() };
 }
 
@@ -85,24 +88,25 @@ async function countOnly(connection: DuckDBConnection, where: CompiledWhere): Pr
  * (grouping sets, the grand total being the empty set). A facet's NULL group (no error code…)
  * may take a place in its top size + 1, and is dropped.
  */
-async function summarize(connection: DuckDBConnection, where: CompiledWhere, size: number): Promise<Summary> {
+async function summarize(connection: DuckDBConnection, where: CompiledWhere, size: number, source: SummarySource): Promise<Summary> {
+  const counted = source.table === 'events' ? '' : ', n';
   const rows = await readRows(
     connection,
-    `SELECT ${FACET_COLUMNS}, count(*) AS n, grouping(${FACET_COLUMNS}) AS g
-     FROM (SELECT ${FACET_COLUMNS} FROM events WHERE ${where.sql})
+    `SELECT ${FACET_COLUMNS}, ${source.count} AS matches, grouping(${FACET_COLUMNS}) AS g
+     FROM (SELECT ${FACET_COLUMNS}${counted} FROM ${source.table} WHERE ${where.sql})
      GROUP BY GROUPING SETS ((), ${FACETS.map((f) => `(${f.column})`).join(', ')})
-     QUALIFY row_number() OVER (PARTITION BY g ORDER BY n DESC, ${FACET_COLUMNS}) <= ${size + 1}`,
+     QUALIFY row_number() OVER (PARTITION BY g ORDER BY matches DESC, ${FACET_COLUMNS}) <= ${size + 1}`,
     where.params,
   );
   const facets = emptyFacets();
   let total = 0;
   for (const row of rows) {
     if (Number(row.g) === TOTAL_GROUPING) {
-      total = Number(row.n);
+      total = Number(row.matches ?? 0);
       continue;
     }
     const facet = FACETS.find((f) => row[f.column] !== null && row[f.column] !== undefined);
-    if (facet) facets[facet.key].push({ value: String(row[facet.column]), count: Number(row.n) });
+    if (facet) facets[facet.key].push({ value: String(row[facet.column]), count: Number(row.matches) });
   }
   return { total, facets: topValues(facets, size) };
 }
@@ -141,7 +145,8 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
 
   /** Structured queries: the page, and the exact total and facets, read side by side. */
   async function searchFields(request: SearchRequest, tree: QueryNode, where: CompiledWhere, now: bigint, limit: number): Promise<SearchResult> {
-    const summary = deps.store.read((c) => (request.facets === false ? countOnly(c, where) : summarize(c, where, facetSize)));
+    const source = deps.counts === false ? EVENTS_SOURCE : summarySource(tree);
+    const summary = deps.store.read((c) => (request.facets === false ? countOnly(c, where, source) : summarize(c, where, facetSize, source)));
     summary.catch(() => undefined);
     const [page, { total, facets }] = await Promise.all([deps.store.read((c) => findPage(c, tree, now, limit, request.cursor, { windowed: false })), summary]);
     return { rows: page.rows.map(toEventRow), nextCursor: page.nextCursor, total, totalExact: true, facets, facetsExact: true };
@@ -197,7 +202,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
             where.params,
           ),
         ),
-        deps.store.read((c) => summarize(c, where, facetSize)),
+        deps.store.read((c) => summarize(c, where, facetSize, deps.counts === false ? EVENTS_SOURCE : summarySource(tree))),
       ]);
       return {
         perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),
