@@ -9,8 +9,8 @@ export interface FoundFile {
 }
 
 /**
- * Every candidate file under `root`, sorted by path (so a trail folder is read day by day, which
- * keeps the index's time-ordered row groups tight). Digest files are left out. Symlinked folders
+ * Every candidate file under `root`, sorted by path (the import then orders them by delivery
+ * time, see delivery-order.ts). Digest files are left out. Symlinked folders
  * are not followed: a link back up the tree would never end.
  */
 export async function walkFolder(root: string, signal?: AbortSignal): Promise<FoundFile[]> {
