@@ -108,6 +108,39 @@ describe('import from a folder', () => {
     expect(summary.failed).toEqual([{ path: join(dir, 'in', 'broken.json.gz'), reason: expect.stringMatching(/Malformed JSON|gzip|unexpected end/i) }]);
   });
 
+  it('reads CloudTrail-named logs by their name, and as their content says when that is not a trail file', async () => {
+    const records = stratus.slice(0, 10).map((r) => r.record);
+    const folder = join(dir, 'AWSLogs', '111111111111', 'CloudTrail', 'us-east-1', '2024', '08', '01');
+    const name = (id: string) => `111111111111_CloudTrail_us-east-1_20240801T0000Z_${id}.json.gz`;
+    write(join(folder, name('trail')), gzipSync(JSON.stringify({ Records: records.slice(0, 4) })));
+    write(join(folder, name('lines')), gzipSync(records.slice(4, 7).map((r) => JSON.stringify(r)).join('\n')));
+    write(join(folder, name('plain')), JSON.stringify({ Records: records.slice(7, 9) }));
+    write(join(folder, name('array')), gzipSync(JSON.stringify(records.slice(9, 10))));
+    write(join(folder, name('no-records')), gzipSync(JSON.stringify({ Records: [] })));
+    write(join(folder, name('empty')), gzipSync(''));
+    write(join(folder, name('truncated')), gzipSync(JSON.stringify({ Records: records })).subarray(0, 200));
+    const summary = await importFolder({ store, folder: join(dir, 'AWSLogs') });
+    expect(summary.imported).toBe(keysOf(records).size);
+    expect(summary.failed).toEqual([{ path: join(folder, name('truncated')), reason: expect.stringMatching(/Malformed JSON|gzip|unexpected end/i) }]);
+    expect(summary.filesImported).toBe(6);
+  });
+
+  it('finds one bad file among thousands read together, and imports the others', async () => {
+    const records = stratus.map((r) => r.record);
+    const count = 2100; // more than one DuckDB statement's files (STATEMENT_FILES)
+    const bad = 2070;
+    for (let i = 0; i < count; i++) {
+      const record = { ...(records[i % records.length] as object), eventID: `bulk-${i}` };
+      const content = i === bad ? '{"Records": [{"eventID": ' : JSON.stringify({ Records: [record] });
+      write(join(dir, 'bulk', `f${String(i).padStart(5, '0')}.json`), content);
+    }
+    const summary = await importFolder({ store, folder: join(dir, 'bulk') });
+    expect(summary.failed.map((f) => f.path)).toEqual([join(dir, 'bulk', `f0${bad}.json`)]);
+    expect(summary.imported).toBe(count - 1);
+    expect(summary.filesImported).toBe(count - 1);
+    expect(await store.count()).toBe(count - 1);
+  });
+
   it('keeps what it stored when cancelled, and a rerun ends with the same index as one full run', async () => {
     const { records } = writeTrailFolder(join(dir, 'logs'));
     const controller = new AbortController();

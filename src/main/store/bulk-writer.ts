@@ -7,18 +7,28 @@ import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
 
 /**
  * How rows reach the events table, tagged with a load id (one per import flush, one per
- * insertBatch). Files are read by DuckDB and normalised in SQL straight into `events`, in
- * statements of many files: DuckDB then reads the files on all its threads and writes whole
- * compressed row groups, with no staging copy. A flush then removes, in one transaction with the
+ * insertBatch). Files are read by DuckDB and normalised in SQL straight into `events`: each
+ * stageFiles call is one transaction of a few statements of many files, so DuckDB reads the files
+ * on all its threads and writes whole compressed row groups once, straight to the database file
+ * (a row group filled across several commits would go through the write-ahead log and be
+ * compressed again at each checkpoint). A flush then removes, in one transaction with the
  * caller's bookkeeping, the load's rows whose key was already stored or appears twice, and marks
  * the load verified. A load a crash left unverified is verified when the store next opens.
  *
- * Between a statement and its flush a search may briefly see an event twice (only when the same
- * event was stored before); the flush settles it.
+ * Between a stageFiles call and its flush a search may briefly see an event twice (only when the
+ * same event was stored before); the flush settles it.
  */
 
-/** Records read between two flushes by default: one DuckDB row group. */
+/** Records per DuckDB row group: a flush is due after this many by default. */
 export const ROW_GROUP_SIZE = 122_880;
+
+/**
+ * Files, and bytes on disk, per DuckDB statement. A statement holds its records in memory twice
+ * (as read, then normalised) besides the row group being filled, so it stays well below a row
+ * group's worth of records; more files per statement would not read faster.
+ */
+export const STATEMENT_FILES = 2048;
+export const STATEMENT_BYTES = 16 * 1024 * 1024;
 
 export interface FlushResult {
   inserted: number;
@@ -36,6 +46,8 @@ export interface StagedFile {
   sourceRef: string;
   format: FileFormat;
   compression: FileCompression;
+  /** Bytes on disk, when known: statements are then cut by size too. */
+  bytes?: number;
 }
 
 export interface FileProvenance {
@@ -49,6 +61,21 @@ export interface StagedFileCount {
   sourceRef: string;
   records: number;
   shaped: number;
+}
+
+/**
+ * A stageFiles call failed (nothing of it is stored). `failedFrom`/`failedTo` bound the files of
+ * the statement that failed: the files before it were readable, those after it were not tried.
+ */
+export class StageFilesError extends Error {
+  override name = 'StageFilesError';
+  constructor(
+    message: string,
+    readonly failedFrom: number,
+    readonly failedTo: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The envelope fields that make a record CloudTrail-shaped in a file that does not say so. */
@@ -67,69 +94,107 @@ export class FileLoad {
   private rows = 0;
 
   /**
-   * Reads `files` (all of one format and compression) with DuckDB into the index. Records that
-   * are not CloudTrail-shaped (not an object; or, in a file that is not a `{"Records":[…]}` trail
-   * file, an object without any envelope field) are counted, not stored. Throws DuckDB's error
-   * (naming the file and the byte offset) if any file cannot be read; nothing is stored then.
+   * Reads `files` (all of one format and compression) with DuckDB into the index, in one
+   * transaction. Records that are not CloudTrail-shaped (not an object; or, in a file that is not
+   * a `{"Records":[…]}` trail file, an object without any envelope field) are counted, not
+   * stored. Throws a StageFilesError with DuckDB's message (naming the file and the byte offset)
+   * if any file cannot be read; nothing is stored then.
    */
   async stageFiles(connection: DuckDBConnection, files: readonly StagedFile[], provenance: FileProvenance, maxObjectBytes: number): Promise<StagedFileCount[]> {
     const [first] = files;
     if (!first) return [];
     const relation = recordsRelation(first.format, first.compression, maxObjectBytes);
-    const object = `starts_with(ltrim(raw), '{')`;
-    let counts = new Map<string, { records: number; shaped: number }>();
-    let readable = files;
-    if (first.format !== 'records') {
-      // Nothing says these files hold CloudTrail records: count and check them first.
-      const shaped = `${object} AND list_bool_or(json_exists(raw, [${ENVELOPE_PATHS.map(sqlString).join(', ')}]))`;
-      const rows = await readRows(
-        connection,
-        `SELECT source_ref, count(*) AS records, count(*) FILTER (WHERE ${shaped}) AS shaped FROM (${relation}) GROUP BY source_ref`,
-        [listValue(files.map((f) => f.readPath))],
-        [LIST(VARCHAR)],
-      );
-      counts = new Map(rows.map((r) => [String(r.source_ref), { records: Number(r.records), shaped: Number(r.shaped) }]));
-      readable = files.filter((f) => (counts.get(f.readPath)?.shaped ?? 0) > 0);
-      if (readable.length === 0) return files.map((f) => ({ sourceRef: f.sourceRef, records: counts.get(f.readPath)?.records ?? 0, shaped: 0 }));
-      await this.insert(connection, `SELECT * FROM (${relation}) WHERE ${shaped}`, readable, provenance);
-    } else {
-      await this.insert(connection, `SELECT * FROM (${relation}) WHERE ${object}`, readable, provenance);
-      const rows = await readRows(
-        connection,
-        `SELECT source_ref, count(*) AS n FROM events WHERE load_id = $1 AND source_ref IN (SELECT unnest($2)) GROUP BY source_ref`,
-        [this.loadId as bigint, listValue(files.map((f) => f.readPath))],
-        [BIGINT, LIST(VARCHAR)],
-      );
-      counts = new Map(rows.map((r) => [String(r.source_ref), { records: Number(r.n), shaped: Number(r.n) }]));
-    }
-    for (const file of readable) {
-      if (file.readPath !== file.sourceRef) {
-        await connection.run('UPDATE events SET source_ref = $1 WHERE load_id = $2 AND source_ref = $3', [file.sourceRef, this.loadId as bigint, file.readPath], [VARCHAR, BIGINT, VARCHAR]);
+    const counts = new Map<string, { records: number; shaped: number }>();
+    let inserted = 0;
+    await connection.run('BEGIN TRANSACTION');
+    // In the transaction: on its own, the sequence's next value would be one more commit to the log.
+    const load = await this.currentLoad(connection).catch(async (error: unknown) => {
+      await connection.run('ROLLBACK');
+      throw error;
+    });
+    try {
+      for (const [from, to] of statementRanges(files)) {
+        const part = files.slice(from, to);
+        try {
+          inserted += await this.stagePart(connection, part, relation, load.id, provenance, counts);
+        } catch (error) {
+          throw new StageFilesError(error instanceof Error ? error.message : String(error), from, to);
+        }
       }
+      if (first.format === 'records' && inserted > 0) {
+        // Every file of the load, not only these: a filter on a list of thousands of paths
+        // compares each row with each path, far slower than counting the few other files.
+        const rows = await readRows(connection, `SELECT source_ref, count(*) AS n FROM events WHERE load_id = $1 GROUP BY source_ref`, [load.id], [BIGINT]);
+        const mine = new Set(files.map((f) => f.sourceRef));
+        for (const row of rows) if (mine.has(String(row.source_ref))) counts.set(String(row.source_ref), { records: Number(row.n), shaped: Number(row.n) });
+      }
+      if (load.isNew && inserted > 0) await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [load.id, 'import'], [BIGINT, VARCHAR]);
+      await connection.run('COMMIT');
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
     }
-    return files.map((f) => ({ sourceRef: f.sourceRef, records: counts.get(f.readPath)?.records ?? 0, shaped: counts.get(f.readPath)?.shaped ?? 0 }));
+    // A load is recorded with its first rows, so a rollback never leaves a load id without its row.
+    if (inserted > 0) this.loadId = load.id;
+    this.rows += inserted;
+    return files.map((f) => ({ sourceRef: f.sourceRef, records: counts.get(f.sourceRef)?.records ?? 0, shaped: counts.get(f.sourceRef)?.shaped ?? 0 }));
   }
 
-  private async insert(connection: DuckDBConnection, input: string, files: readonly StagedFile[], provenance: FileProvenance): Promise<void> {
-    if (this.loadId === null) {
-      this.loadId = await nextLoadId(connection);
-      await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [this.loadId, 'import'], [BIGINT, VARCHAR]);
-    }
+  private async currentLoad(connection: DuckDBConnection): Promise<{ id: bigint; isNew: boolean }> {
+    return this.loadId === null ? { id: await nextLoadId(connection), isNew: true } : { id: this.loadId, isNew: false };
+  }
+
+  /** One statement's files into the load; adds their counts (non-trail layouts) and returns the rows stored. */
+  private async stagePart(
+    connection: DuckDBConnection,
+    files: readonly StagedFile[],
+    relation: string,
+    loadId: bigint,
+    provenance: FileProvenance,
+    counts: Map<string, { records: number; shaped: number }>,
+  ): Promise<number> {
+    const readPaths = listValue(files.map((f) => f.readPath));
+    if (files[0]?.format === 'records') return this.insert(connection, `SELECT * FROM (${relation}) WHERE starts_with(raw, '{')`, files, loadId, provenance);
+    // Nothing says these files hold CloudTrail records: count and check them first.
+    const shaped = `starts_with(ltrim(raw), '{') AND list_bool_or(json_exists(raw, [${ENVELOPE_PATHS.map(sqlString).join(', ')}]))`;
+    const rows = await readRows(
+      connection,
+      `SELECT source_ref, count(*) AS records, count(*) FILTER (WHERE ${shaped}) AS shaped FROM (${relation}) GROUP BY source_ref`,
+      [readPaths],
+      [LIST(VARCHAR)],
+    );
+    const byReadPath = new Map(rows.map((r) => [String(r.source_ref), { records: Number(r.records), shaped: Number(r.shaped) }]));
+    for (const file of files) counts.set(file.sourceRef, byReadPath.get(file.readPath) ?? { records: 0, shaped: 0 });
+    const readable = files.filter((f) => (byReadPath.get(f.readPath)?.shaped ?? 0) > 0);
+    return readable.length === 0 ? 0 : this.insert(connection, `SELECT * FROM (${relation}) WHERE ${shaped}`, readable, loadId, provenance);
+  }
+
+  /**
+   * Normalises the records of `input` (read from `files`, bound as $1) into `events`. The
+   * normalised rows are materialised before they are stored: the insert keeps the read order,
+   * which DuckDB does on one thread, and the normalisation then still runs on all of them.
+   */
+  private async insert(connection: DuckDBConnection, input: string, files: readonly StagedFile[], loadId: bigint, provenance: FileProvenance): Promise<number> {
     const normalized = EVENT_COLUMN_NAMES.filter((c) => (NORMALIZED_SQL_COLUMNS as readonly string[]).includes(c));
-    // The order rows land in does not matter here (a search sorts), and not keeping it lets
-    // DuckDB's threads write row groups without waiting on each other and with less memory.
-    await connection.run('SET preserve_insertion_order = false');
-    try {
-      const result = await connection.run(
-        `INSERT INTO events (${normalized.join(', ')}, source_ref, source, profile, retrieved_at, load_id, ${DERIVED_COLUMNS})
-         SELECT ${normalized.join(', ')}, source_ref, $2, $3, $4, $5, ${DERIVED_VALUES} FROM (${normalizedSelect(input)})`,
-        [listValue(files.map((f) => f.readPath)), provenance.source, provenance.profile, timestampValue(BigInt(provenance.retrievedAt.getTime()) * 1000n), this.loadId],
-        [LIST(VARCHAR), VARCHAR, VARCHAR, TIMESTAMP, BIGINT],
-      );
-      this.rows += Number(result.rowsChanged);
-    } finally {
-      await connection.run('RESET preserve_insertion_order');
+    const aliased = files.filter((f) => f.readPath !== f.sourceRef);
+    // DuckDB names a row's file by the path it opened: an alias is recorded as the real path.
+    const sourceRef = aliased.length === 0 ? 'source_ref' : `coalesce(list_extract($7, list_position($6, source_ref)), source_ref)`;
+    const params: DuckDBValue[] = [listValue(files.map((f) => f.readPath)), provenance.source, provenance.profile, timestampValue(BigInt(provenance.retrievedAt.getTime()) * 1000n), loadId];
+    const types = [LIST(VARCHAR), VARCHAR, VARCHAR, TIMESTAMP, BIGINT];
+    if (aliased.length > 0) {
+      params.push(listValue(aliased.map((f) => f.readPath)), listValue(aliased.map((f) => f.sourceRef)));
+      types.push(LIST(VARCHAR), LIST(VARCHAR));
     }
+    const result = await connection.run(
+      `INSERT INTO events (${normalized.join(', ')}, source_ref, ${DERIVED_COLUMNS}, source, profile, retrieved_at, load_id)
+       WITH normalized AS MATERIALIZED (
+         SELECT ${normalized.join(', ')}, ${sourceRef} AS source_ref, ${DERIVED_VALUES} FROM (${normalizedSelect(input)})
+       )
+       SELECT *, $2, $3, $4, $5 FROM normalized`,
+      params,
+      types,
+    );
+    return Number(result.rowsChanged);
   }
 
   /** Rows stored since the last flush. */
@@ -153,6 +218,24 @@ export class FileLoad {
     this.rows = 0;
     return result;
   }
+}
+
+/** [from, to) of each statement's files: at most STATEMENT_FILES files and STATEMENT_BYTES bytes (one file at least). */
+function statementRanges(files: readonly StagedFile[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  let bytes = 0;
+  files.forEach((file, index) => {
+    const size = file.bytes ?? 0;
+    if (index > from && (index - from >= STATEMENT_FILES || bytes + size > STATEMENT_BYTES)) {
+      ranges.push([from, index]);
+      from = index;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  ranges.push([from, files.length]);
+  return ranges;
 }
 
 /** Events normalised in TypeScript (LookupEvents pages, tests), appended and then moved. */
@@ -261,14 +344,14 @@ async function removeDuplicates(connection: DuckDBConnection, loadId: bigint): P
 }
 
 /**
- * The relation of (r, raw, source_ref) DuckDB reads from the files bound as $1. `maxObjectBytes`
+ * The relation of (raw, source_ref) DuckDB reads from the files bound as $1. `maxObjectBytes`
  * bounds one JSON value (a whole `{"Records":[…]}` file, or one line of JSON Lines).
  */
 export function recordsRelation(format: FileFormat, compression: FileCompression, maxObjectBytes: number): string {
   const options = `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = true, maximum_object_size = ${Math.floor(maxObjectBytes)}`;
   switch (format) {
     case 'records':
-      return `SELECT r, CAST(r AS VARCHAR) AS raw, source_ref FROM (
+      return `SELECT CAST(r AS VARCHAR) AS raw, source_ref FROM (
         SELECT filename AS source_ref, unnest(Records) AS r
         FROM read_json($1, format = 'unstructured', records = true, columns = {Records: 'JSON[]'}, ${options})
       )`;
@@ -276,7 +359,7 @@ export function recordsRelation(format: FileFormat, compression: FileCompression
     case 'json-objects':
     case 'json-array': {
       const duckFormat = format === 'json-lines' ? 'newline_delimited' : format === 'json-array' ? 'array' : 'unstructured';
-      return `SELECT json AS r, CAST(json AS VARCHAR) AS raw, filename AS source_ref
+      return `SELECT CAST(json AS VARCHAR) AS raw, filename AS source_ref
         FROM read_json_objects($1, format = '${duckFormat}', ${options})`;
     }
   }

@@ -117,8 +117,12 @@ function extractionPlan() {
 
 /**
  * A SELECT producing NORMALIZED_SQL_COLUMNS plus `source_ref` (and the `passthrough` columns,
- * as they are) from `input`, a relation with columns `r` (the record as JSON or as text), `raw`
- * (its text) and `source_ref`.
+ * as they are) from `input`, a relation with columns `raw` (the record's JSON text) and
+ * `source_ref`.
+ *
+ * The input is materialised first: DuckDB's JSON reader yields one row per small file, so a
+ * trail file's ~16 records would reach every expression below in vectors of ~16 rows, and the
+ * per-vector cost then doubles the whole normalisation. Read back, they come in full vectors.
  */
 export function normalizedSelect(input: string, passthrough: readonly string[] = []): string {
   const extra = passthrough.map((column) => `, ${column}`).join('');
@@ -131,16 +135,27 @@ export function normalizedSelect(input: string, passthrough: readonly string[] =
   const fieldColumns = [...plan.scalar].map(([field, sql]) => `${sql} AS ${f(field)}`).join(',\n    ');
   const time = `regexp_extract(${f('eventTime')}, ${sqlString(EVENT_TIME_PATTERN)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'fr', 'z'])`;
 
+  // The role and session of an assumed-role ARN, the commonest principal: read by position when
+  // the first `assumed-role/` is followed by a role name and the ARN has no line break, else by
+  // the patterns (what a pattern match would give, far cheaper). role_at is only set for them.
+  const roleRestOk = `role_rest <> '' AND NOT starts_with(role_rest, '/')`;
+  const roleName = `CASE WHEN role_at = 0 THEN NULL
+        WHEN ${roleRestOk} THEN split_part(role_rest, '/', 1)
+        ELSE ${group(f('uiArn'), PRINCIPAL_PATTERNS.assumedRole)} END`;
+  const roleSession = `CASE WHEN role_at = 0 THEN NULL
+        WHEN ${roleRestOk} AND NOT contains(role_rest, '/') THEN NULL
+        WHEN ${roleRestOk} THEN nullif(substr(role_rest, strpos(role_rest, '/') + 1), '')
+        ELSE ${group(f('uiArn'), PRINCIPAL_PATTERNS.assumedRoleSession)} END`;
   const principalName = `CASE principal_type
       WHEN 'Root' THEN NULL
       WHEN 'IAMUser' THEN coalesce(${f('uiUserName')}, ${group(f('uiArn'), PRINCIPAL_PATTERNS.iamUser)})
-      WHEN 'AssumedRole' THEN coalesce(${group(f('uiArn'), PRINCIPAL_PATTERNS.assumedRole)}, ${f('issuerUserName')})
+      WHEN 'AssumedRole' THEN coalesce(${roleName}, ${f('issuerUserName')})
       WHEN 'FederatedUser' THEN coalesce(${group(f('uiArn'), PRINCIPAL_PATTERNS.federatedUser)}, ${group(f('uiPrincipalId'), PRINCIPAL_PATTERNS.afterColon)})
       WHEN 'AWSService' THEN ${f('uiInvokedBy')}
       WHEN 'AWSAccount' THEN NULL
       WHEN 'IdentityCenterUser' THEN coalesce(${f('onBehalfOfUserId')}, ${f('uiUserName')})
       ELSE ${f('uiUserName')} END`;
-  const sessionName = `CASE WHEN principal_type = 'AssumedRole' THEN coalesce(${group(f('uiArn'), PRINCIPAL_PATTERNS.assumedRoleSession)}, ${group(f('uiPrincipalId'), PRINCIPAL_PATTERNS.afterColon)}) END`;
+  const sessionName = `CASE WHEN principal_type = 'AssumedRole' THEN coalesce(${roleSession}, ${group(f('uiPrincipalId'), PRINCIPAL_PATTERNS.afterColon)}) END`;
   const principal = `CASE principal_type
       WHEN 'Root' THEN 'root'
       WHEN 'IAMUser' THEN 'user/' || coalesce(principal_name, ${f('uiPrincipalId')}, 'unknown')
@@ -164,9 +179,12 @@ export function normalizedSelect(input: string, passthrough: readonly string[] =
             ELSE (CASE WHEN left(tm.z, 1) = '-' THEN -1 ELSE 1 END)
               * (CAST(substr(${zone}, 2, 2) AS INTEGER) * 60 + CAST(substr(${zone}, 4, 2) AS INTEGER)) END)
       END`;
+  // Sorting and deduplicating a list costs a hash table per row: most rows name one resource or none.
+  const resources = `CASE WHEN len(resource_candidates) <= 1 THEN resource_candidates ELSE list_sort(list_distinct(resource_candidates)) END`;
 
   return `WITH
-  src AS (SELECT raw, source_ref${extra}, json_transform(r, ${sqlString(plan.exact.toJson())}) AS t, regexp_matches(raw, ${sqlString(plan.lowerKeyPattern)}) AS lower_keys FROM (${input})),
+  input AS MATERIALIZED (SELECT raw, source_ref${extra} FROM (${input})),
+  src AS (SELECT raw, source_ref${extra}, json_transform(raw, ${sqlString(plan.exact.toJson())}) AS t, regexp_matches(raw, ${sqlString(plan.lowerKeyPattern)}) AS lower_keys FROM input),
   lowered AS (SELECT *,
     CASE WHEN lower_keys THEN json_transform(raw, ${sqlString(plan.nestedLower.toJson())}) END AS t2,
     CASE WHEN lower_keys THEN json_transform(raw, ${sqlString(plan.allLower.toJson())}) END AS t3
@@ -177,16 +195,22 @@ export function normalizedSelect(input: string, passthrough: readonly string[] =
   step1 AS (SELECT *,
     coalesce(${f('recipientAccountId')}, ${f('uiAccountId')}) AS account,
     coalesce(${f('uiType')}, 'Unknown') AS principal_type,
-    ${time} AS tm
+    ${time} AS tm,
+    CASE WHEN ${f('uiType')} = 'AssumedRole' AND NOT contains(${f('uiArn')}, chr(10)) THEN strpos(${f('uiArn')}, 'assumed-role/') END AS role_at,
+    list_filter(list_concat(${resourceArrays.join(', ')}, [${plan.parameters.join(', ')}]),
+      x -> x IS NOT NULL AND x <> '' AND NOT starts_with(x, '{') AND NOT starts_with(x, '[')) AS resource_candidates
     FROM fields),
   step2 AS (SELECT *,
+    CASE WHEN role_at > 0 THEN substr(${f('uiArn')}, role_at + 13) END AS role_rest
+    FROM step1),
+  step3 AS (SELECT *,
     ${principalName} AS principal_name,
     ${eventTime} AS event_time
-    FROM step1),
-  step3 AS (SELECT *, ${sessionName} AS session_name FROM step2)
+    FROM step2),
+  step4 AS (SELECT *, ${sessionName} AS session_name FROM step3)
 SELECT
   CASE WHEN ${f('eventId')} IS NULL THEN 'gen|' || md5(raw)
-    ELSE coalesce(account, '') || '|' || coalesce(${f('awsRegion')}, '') || '|' || ${f('eventId')} || '|' || coalesce(CAST(epoch_us(event_time) AS VARCHAR), '') END AS event_key,
+    ELSE concat(account, '|', ${f('awsRegion')}, '|', ${f('eventId')}, '|', CAST(epoch_us(event_time) AS VARCHAR)) END AS event_key,
   CASE WHEN ${f('eventId')} IS NULL THEN 'gen-' || md5(raw) ELSE ${f('eventId')} END AS event_id,
   ${f('eventId')} IS NULL AS event_id_generated,
   event_time,
@@ -215,8 +239,7 @@ SELECT
     ELSE regexp_full_match(${f('sourceIpAddress')}, ${sqlString(IPV4_PATTERN)}) END AS source_ip_valid,
   ${f('userAgent')} AS user_agent,
   ${f('uiAccessKeyId')} AS access_key_id,
-  list_sort(list_distinct(list_filter(list_concat(${resourceArrays.join(', ')}, [${plan.parameters.join(', ')}]),
-    x -> x IS NOT NULL AND x <> '' AND left(x, 1) NOT IN ('{', '[')))) AS resources,
+  ${resources} AS resources,
   ${f('requestId')} AS request_id,
   ${f('sharedEventId')} AS shared_event_id,
   ${f('vpcEndpointId')} AS vpc_endpoint_id,
@@ -224,5 +247,5 @@ SELECT
   ${f('insightState')} AS insight_state,
   raw,
   source_ref${extra}
-FROM step3`;
+FROM step4`;
 }

@@ -7,3 +7,8 @@ export async function sha256File(path: string, signal?: AbortSignal): Promise<st
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
+
+/** sha256 of bytes already read, the same digest as sha256File's. */
+export function sha256Bytes(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

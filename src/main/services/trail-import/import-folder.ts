@@ -1,13 +1,13 @@
 import { basename, resolve } from 'node:path';
-import { ROW_GROUP_SIZE, type FileProvenance, type StagedFile, type StagedFileCount } from '../../store/bulk-writer';
+import { ROW_GROUP_SIZE, StageFilesError, type FileProvenance, type StagedFile, type StagedFileCount } from '../../store/bulk-writer';
 import type { EventStore } from '../../store/event-store';
 import type { SourceFileRecord } from '../../store/provenance-tables';
 import { byDeliveryTime } from './delivery-order';
-import { sha256File } from './file-hash';
 import { createAliases } from './glob-safe-paths';
-import { createLimiter } from './limiter';
-import { sniffFile, type SniffResult } from './sniff-file';
-import { walkFolder, type FoundFile } from './walk-folder';
+import { fromSniff, prepareFile, type FileOnDisk, type PreparedFile, type ReadableFile } from './prepare-file';
+import { createReadSize } from './read-size';
+import { sniffFile } from './sniff-file';
+import { walkFolder } from './walk-folder';
 
 export interface ImportProgress {
   filesDone: number;
@@ -45,17 +45,11 @@ export interface ImportFolderOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   clock?: () => Date;
-  /**
-   * Files hashed and sniffed ahead of DuckDB (which parses with its own threads meanwhile), and
-   * how many at once.
-   */
-  readAhead?: number;
-  prepareConcurrency?: number;
-  /** Records read between two flushes (a DuckDB row group by default; tests use less). */
+  /** Records read between two flushes (a DuckDB row group by default: every read; tests use less). */
   flushRows?: number;
   /**
-   * Files per DuckDB read, and their bytes on disk: big reads let DuckDB read files on all its
-   * threads and write whole row groups.
+   * At most this many files, and bytes on disk, per DuckDB read (tests use small reads). By
+   * default a read holds about READ_RECORDS records (see read-size.ts).
    */
   groupFiles?: number;
   groupBytes?: number;
@@ -65,32 +59,24 @@ export interface ImportFolderOptions {
 
 const MAX_OBJECT_CAP = 128 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 100;
-
-type DataSniff = Extract<SniffResult, { kind: 'data' }>;
-type ReadItem = { file: FoundFile; action: 'read'; sha256: string; sniff: DataSniff };
-type Prepared =
-  | { file: FoundFile; action: 'skip'; record: SourceFileRecord | null }
-  | { file: FoundFile; action: 'fail'; reason: string }
-  | { file: FoundFile; action: 'empty'; sha256: string }
-  | ReadItem;
+/** Files are prepared synchronously (prepare-file.ts) for at most this long between two turns of the event loop. */
+const PREPARE_SLICE_MS = 5;
 
 /**
  * Imports every CloudTrail file under `folder` (the AWSLogs layouts of account and organization
  * trails, or any folder of `.json[.gz]` / JSON Lines files) into the index. Files stream through
- * DuckDB's reader a group at a time and never all at once; a malformed file is reported with its
- * reason and the rest imported. The same files again add nothing: unchanged files are skipped
- * and every event is keyed. A cancel stores what was read; a rerun resumes where it stopped.
+ * DuckDB's reader a few hundred thousand records at a time and never all at once, the next
+ * files being prepared while DuckDB reads; a malformed file is reported with its reason and the
+ * rest imported. The same files again add nothing: unchanged files are skipped and every event
+ * is keyed. A cancel stores what was read; a rerun resumes where it stopped.
  */
 export async function importFolder(options: ImportFolderOptions): Promise<ImportSummary> {
   const clock = options.clock ?? (() => new Date());
   const folder = resolve(options.folder);
   const signal = options.signal;
-  const prepareConcurrency = options.prepareConcurrency ?? 4;
   const flushRows = options.flushRows ?? ROW_GROUP_SIZE;
-  const groupFiles = options.groupFiles ?? 256;
-  // The next group is prepared while DuckDB reads this one.
-  const readAhead = options.readAhead ?? groupFiles * 2;
-  const groupBytes = options.groupBytes ?? 48 * 1024 * 1024;
+  const groupFiles = options.groupFiles ?? Number.POSITIVE_INFINITY;
+  const groupBytes = options.groupBytes ?? Number.POSITIVE_INFINITY;
   const baseObjectBytes = options.maxObjectBytes ?? 16 * 1024 * 1024;
   const sourceId = `import:${folder}`;
   const provenance: FileProvenance = { source: 'import', profile: null, retrievedAt: clock() };
@@ -102,6 +88,7 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
   const known = await options.store.sourceFiles();
   const bulk = await options.store.openBulkImport();
   const aliases = createAliases();
+  const readSize = createReadSize();
 
   let filesDone = 0;
   let eventsRead = 0;
@@ -114,7 +101,7 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     lastProgress = now;
     options.onProgress({ filesDone, filesTotal: files.length, events: eventsRead, errors: summary.failed.length, currentFile });
   };
-  const recordOf = (file: FoundFile, sha256: string | null, status: 'done' | 'failed', extra: Partial<SourceFileRecord>): SourceFileRecord => ({
+  const recordOf = (file: FileOnDisk, sha256: string | null, status: 'done' | 'failed', extra: Partial<SourceFileRecord>): SourceFileRecord => ({
     path: file.path,
     sourceId,
     size: file.size,
@@ -127,9 +114,17 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     importedAt: clock().toISOString(),
     ...extra,
   });
-  const fail = (file: FoundFile, sha256: string | null, reason: string) => {
+  const fail = (file: FileOnDisk, sha256: string | null, reason: string) => {
     summary.failed.push({ path: file.path, reason });
     pendingRecords.push(recordOf(file, sha256, 'failed', { error: reason }));
+    filesDone += 1;
+  };
+  const done = (item: Extract<PreparedFile, { action: 'read' | 'empty' }>, count: StagedFileCount) => {
+    pendingRecords.push(recordOf(item.file, item.sha256, 'done', { records: count.shaped, skippedRecords: count.records - count.shaped }));
+    summary.filesImported += 1;
+    summary.skippedRecords += count.records - count.shaped;
+    eventsRead += count.shaped;
+    staged += count.shaped;
     filesDone += 1;
   };
   /** Settles what was read since the last flush, with the records of the files it came from. */
@@ -141,10 +136,12 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     staged = 0;
   };
 
-  const stageGroup = async (group: ReadItem[], objectBytes = baseObjectBytes): Promise<void> => {
+  const stageGroup = async (group: ReadableFile[], objectBytes = baseObjectBytes): Promise<void> => {
+    const [head] = group;
+    if (!head) return;
     const stagedFiles: StagedFile[] = [];
-    for (const { file, sniff } of group) {
-      stagedFiles.push({ readPath: await aliases.readPathFor(file.path), sourceRef: file.path, format: sniff.format, compression: sniff.compression });
+    for (const { file, format, compression } of group) {
+      stagedFiles.push({ readPath: await aliases.readPathFor(file.path), sourceRef: file.path, format, compression, bytes: file.size });
     }
     let counts: StagedFileCount[];
     try {
@@ -152,68 +149,85 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (group.length > 1) {
-        // One bad file fails the whole read (nothing of it is stored): halve until it is alone.
-        const half = Math.ceil(group.length / 2);
-        await stageGroup(group.slice(0, half), objectBytes);
-        await stageGroup(group.slice(half), objectBytes);
+        // One bad file fails the whole read (nothing of it is stored). The statements before the
+        // one that failed were readable: read them again; halve that statement's files until the
+        // bad one is alone; then go on with the files after it.
+        const [from, to] = error instanceof StageFilesError ? [error.failedFrom, error.failedTo] : [0, group.length];
+        const failing = group.slice(from, to);
+        const half = Math.ceil(failing.length / 2);
+        await stageGroup(group.slice(0, from), objectBytes);
+        await stageGroup(failing.slice(0, half), objectBytes);
+        await stageGroup(failing.slice(half), objectBytes);
+        await stageGroup(group.slice(to), objectBytes);
         return;
       }
-      const [item] = group as [ReadItem];
       if (/maximum_object_size/.test(message) && objectBytes < MAX_OBJECT_CAP) return stageGroup(group, Math.min(objectBytes * 4, MAX_OBJECT_CAP));
-      fail(item.file, item.sha256, describeReadError(message, stagedFiles[0]?.readPath ?? item.file.path));
+      if (head.assumed) return stageSniffed(head, () => fail(head.file, head.sha256, describeReadError(message, stagedFiles[0]?.readPath ?? head.file.path)));
+      fail(head.file, head.sha256, describeReadError(message, stagedFiles[0]?.readPath ?? head.file.path));
       return;
     }
+    readSize.observe(head.compression, group.reduce((sum, item) => sum + item.file.size, 0), counts.reduce((sum, count) => sum + count.records, 0));
     for (const [index, count] of counts.entries()) {
-      const item = group[index] as ReadItem;
+      const item = group[index] as ReadableFile;
       if (count.records > 0 && count.shaped === 0) {
         fail(item.file, item.sha256, `Not CloudTrail-shaped: none of its ${count.records} records has eventName, eventSource, eventTime, eventID or eventVersion.`);
-        continue;
+      } else if (count.records === 0 && item.assumed) {
+        // No records where the name promised a trail file: the content says what it is.
+        await stageSniffed(item, () => done(item, count));
+      } else {
+        done(item, count);
       }
-      pendingRecords.push(recordOf(item.file, item.sha256, 'done', { records: count.shaped, skippedRecords: count.records - count.shaped }));
-      summary.filesImported += 1;
-      summary.skippedRecords += count.records - count.shaped;
-      eventsRead += count.shaped;
-      staged += count.shaped;
-      filesDone += 1;
     }
   };
+  /**
+   * A file read as a gzip'd trail file by its name that DuckDB could not read that way, or that
+   * held no records: read again as its content says, unless that is what was tried.
+   */
+  const stageSniffed = async (item: ReadableFile, asRead: () => void): Promise<void> => {
+    const again = fromSniff(item.file, item.sha256, await sniffFile(item.file.path).catch((error: unknown) => ({ kind: 'invalid' as const, reason: `Cannot read the file: ${String(error)}` })));
+    if (again.action === 'fail') return fail(item.file, item.sha256, again.reason);
+    if (again.action === 'empty') return done(item, { sourceRef: item.file.path, records: 0, shaped: 0 });
+    if (again.action === 'read' && (again.format !== item.format || again.compression !== item.compression)) return stageGroup([again]);
+    asRead();
+  };
 
-  const slots = createLimiter(prepareConcurrency);
-  const prepare = (file: FoundFile): Promise<Prepared> => slots(() => prepareFile(file));
-  const prepareFile = async (file: FoundFile): Promise<Prepared> => {
-    try {
-      const previous = known.get(file.path);
-      const wasDone = previous?.status === 'done';
-      if (wasDone && previous.size === file.size && previous.mtimeMs === file.mtimeMs) return { file, action: 'skip', record: null };
-      const sha256 = await sha256File(file.path, signal);
-      if (wasDone && previous.sha256 === sha256) return { file, action: 'skip', record: { ...previous, size: file.size, mtimeMs: file.mtimeMs } };
-      const sniff = await sniffFile(file.path);
-      if (sniff.kind === 'invalid') return { file, action: 'fail', reason: sniff.reason };
-      if (sniff.kind === 'empty') return { file, action: 'empty', sha256 };
-      return { file, action: 'read', sha256, sniff };
-    } catch (error) {
-      return { file, action: 'fail', reason: `Cannot read the file: ${error instanceof Error ? error.message : String(error)}` };
-    }
+  // One read at a time in DuckDB; the files of the next one are prepared meanwhile.
+  let reading: Promise<void> = Promise.resolve();
+  const readFailure: { error?: unknown } = {};
+  const throwIfReadFailed = () => {
+    if ('error' in readFailure) throw readFailure.error;
+  };
+  const startRead = async (group: ReadableFile[]) => {
+    await reading;
+    throwIfReadFailed();
+    reading = (async () => {
+      await stageGroup(group);
+      report(group.at(-1)?.file.path ?? null);
+      if (staged >= flushRows) await flush();
+    })().catch((error: unknown) => {
+      readFailure.error = error;
+    });
   };
 
   try {
-    const ahead: Array<Promise<Prepared>> = [];
-    let group: ReadItem[] = [];
+    let group: ReadableFile[] = [];
     let groupSize = 0;
-    const stagePending = async () => {
+    const readPending = async () => {
       if (group.length === 0) return;
       const current = group;
       group = [];
       groupSize = 0;
-      await stageGroup(current);
-      report(current.at(-1)?.file.path ?? null);
-      if (staged >= flushRows) await flush();
+      await startRead(current);
     };
-    for (let index = 0; index < files.length; index += 1) {
+    let slice = performance.now();
+    for (const { path } of files) {
       if (signal?.aborted) break;
-      while (ahead.length < readAhead && index + ahead.length < files.length) ahead.push(prepare(files[index + ahead.length] as FoundFile));
-      const item = (await ahead.shift()) as Prepared;
-      if (signal?.aborted) break;
+      if (performance.now() - slice > PREPARE_SLICE_MS) {
+        await new Promise((next) => setImmediate(next));
+        slice = performance.now();
+        if (signal?.aborted) break;
+      }
+      const item = await prepareFile(path, known, signal);
       if (item.action === 'skip') {
         summary.filesSkipped += 1;
         filesDone += 1;
@@ -227,18 +241,18 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
         continue;
       }
       if (item.action === 'empty') {
-        pendingRecords.push(recordOf(item.file, item.sha256, 'done', { records: 0, skippedRecords: 0 }));
-        summary.filesImported += 1;
-        filesDone += 1;
+        done(item, { sourceRef: path, records: 0, shaped: 0 });
         continue;
       }
       const [head] = group;
-      if (head && (head.sniff.format !== item.sniff.format || head.sniff.compression !== item.sniff.compression)) await stagePending();
+      if (head && (head.format !== item.format || head.compression !== item.compression)) await readPending();
       group.push(item);
       groupSize += item.file.size;
-      if (group.length >= groupFiles || groupSize >= groupBytes) await stagePending();
+      if (group.length >= groupFiles || groupSize >= Math.min(groupBytes, readSize.bytesPerRead(item.compression))) await readPending();
     }
-    if (!signal?.aborted) await stagePending();
+    if (!signal?.aborted) await readPending();
+    await reading;
+    throwIfReadFailed();
     summary.cancelled = signal?.aborted ?? false;
     // Even on cancel: what was read is stored, with the files it came from marked done.
     await flush();
@@ -256,6 +270,7 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     report(null, true);
     return summary;
   } finally {
+    await reading;
     await bulk.close().catch(() => undefined);
     await aliases.dispose();
   }

@@ -13,15 +13,19 @@ const HEAD_BYTES = 64 * 1024;
  */
 export async function sniffFile(path: string): Promise<SniffResult> {
   const handle = await open(path, 'r');
-  let head: Buffer;
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
+    return sniffHead(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
-  const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** What a file holds, from its first bytes (a whole small file will do). */
+export function sniffHead(bytes: Buffer): SniffResult {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  const gzip = isGzip(head);
   const compression: FileCompression = gzip ? 'gzip' : 'none';
   let text: string;
   try {
@@ -30,6 +34,10 @@ export async function sniffFile(path: string): Promise<SniffResult> {
     return { kind: 'invalid', reason: `Not a readable gzip file: ${error instanceof Error ? error.message : String(error)}` };
   }
   return classify(text.replace(/^\uFEFF/, ''), compression);
+}
+
+export function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** Inflates the start of a gzip stream; a truncated stream is expected (only the head was read). */

@@ -31,6 +31,14 @@ export function isDigestPath(path: string): boolean {
 }
 
 /**
+ * A log file CloudTrail itself named (`<account>_CloudTrail_<region>_<time>_<id>.json.gz`, or
+ * CloudTrail-Insight): a gzip'd `{"Records":[…]}` file, unless the content says otherwise.
+ */
+export function isTrailLogFileName(name: string): boolean {
+  return /_CloudTrail(?:-Insight)?_[^/\\]+\.json\.gz$/.test(name);
+}
+
+/**
  * The file names an import reads: JSON and JSON Lines, gzip'd or not, and names without an
  * extension (a record saved from a browser or a queue often has none). The content, not the
  * name, then decides the format and the compression.
