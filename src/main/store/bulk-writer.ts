@@ -23,12 +23,12 @@ import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
 export const ROW_GROUP_SIZE = 122_880;
 
 /**
- * Files, and bytes on disk, per DuckDB statement. A statement holds its records in memory twice
+ * Files, and records, per DuckDB statement at most. A statement holds its records in memory twice
  * (as read, then normalised) besides the row group being filled, so it stays well below a row
- * group's worth of records; more files per statement would not read faster.
+ * group's worth of records; more per statement would not read faster.
  */
 export const STATEMENT_FILES = 2048;
-export const STATEMENT_BYTES = 16 * 1024 * 1024;
+export const STATEMENT_RECORDS = 40_000;
 
 export interface FlushResult {
   inserted: number;
@@ -46,8 +46,8 @@ export interface StagedFile {
   sourceRef: string;
   format: FileFormat;
   compression: FileCompression;
-  /** Bytes on disk, when known: statements are then cut by size too. */
-  bytes?: number;
+  /** Records the file is expected to hold, when the caller can tell: statements are then cut by records too. */
+  records?: number;
 }
 
 export interface FileProvenance {
@@ -170,9 +170,10 @@ export class FileLoad {
   }
 
   /**
-   * Normalises the records of `input` (read from `files`, bound as $1) into `events`. The
-   * normalised rows are materialised before they are stored: the insert keeps the read order,
-   * which DuckDB does on one thread, and the normalisation then still runs on all of them.
+   * Normalises the records of `input` (read from `files`, bound as $1) into `events`. The insert
+   * keeps the read order (DuckDB then appends on one thread into one row group at a time, where
+   * unordered it would fill one per thread: twice the memory and a copy to merge them), so the
+   * normalised rows are materialised first: the normalisation itself still runs on all threads.
    */
   private async insert(connection: DuckDBConnection, input: string, files: readonly StagedFile[], loadId: bigint, provenance: FileProvenance): Promise<number> {
     const normalized = EVENT_COLUMN_NAMES.filter((c) => (NORMALIZED_SQL_COLUMNS as readonly string[]).includes(c));
@@ -220,19 +221,19 @@ export class FileLoad {
   }
 }
 
-/** [from, to) of each statement's files: at most STATEMENT_FILES files and STATEMENT_BYTES bytes (one file at least). */
+/** [from, to) of each statement's files: at most STATEMENT_FILES files and STATEMENT_RECORDS records (one file at least). */
 function statementRanges(files: readonly StagedFile[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let from = 0;
-  let bytes = 0;
+  let records = 0;
   files.forEach((file, index) => {
-    const size = file.bytes ?? 0;
-    if (index > from && (index - from >= STATEMENT_FILES || bytes + size > STATEMENT_BYTES)) {
+    const expected = file.records ?? 0;
+    if (index > from && (index - from >= STATEMENT_FILES || records + expected > STATEMENT_RECORDS)) {
       ranges.push([from, index]);
       from = index;
-      bytes = 0;
+      records = 0;
     }
-    bytes += size;
+    records += expected;
   });
   ranges.push([from, files.length]);
   return ranges;

@@ -75,7 +75,7 @@ export async function loadSourceFiles(connection: DuckDBConnection): Promise<Map
 export async function saveSourceFiles(connection: DuckDBConnection, files: readonly SourceFileRecord[]): Promise<void> {
   if (files.length === 0) return;
   const column = <T extends DuckDBValue>(pick: (f: SourceFileRecord) => T) => listValue(files.map(pick));
-  await connection.run('DELETE FROM source_files WHERE list_contains($1, path)', [column((f) => f.path)], [LIST(VARCHAR)]);
+  await connection.run('DELETE FROM source_files WHERE path IN (SELECT unnest($1))', [column((f) => f.path)], [LIST(VARCHAR)]);
   await connection.run(
     `INSERT INTO source_files (path, source_id, size, mtime_ms, sha256, status, records, skipped_records, error, imported_at)
      SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6), unnest($7), unnest($8), unnest($9), unnest($10)`,

@@ -135,9 +135,10 @@ export function normalizedSelect(input: string, passthrough: readonly string[] =
   const fieldColumns = [...plan.scalar].map(([field, sql]) => `${sql} AS ${f(field)}`).join(',\n    ');
   const time = `regexp_extract(${f('eventTime')}, ${sqlString(EVENT_TIME_PATTERN)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'fr', 'z'])`;
 
-  // The role and session of an assumed-role ARN, the commonest principal: read by position when
-  // the first `assumed-role/` is followed by a role name and the ARN has no line break, else by
-  // the patterns (what a pattern match would give, far cheaper). role_at is only set for them.
+  // The role and session of an assumed-role ARN, the commonest principal, are cut out by
+  // position when the first `assumed-role/` is followed by a role name and the ARN has no line
+  // break: what the patterns give then, without a capturing match per row. Else the patterns.
+  // role_at is only set for assumed roles.
   const roleRestOk = `role_rest <> '' AND NOT starts_with(role_rest, '/')`;
   const roleName = `CASE WHEN role_at = 0 THEN NULL
         WHEN ${roleRestOk} THEN split_part(role_rest, '/', 1)

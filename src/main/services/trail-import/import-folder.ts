@@ -129,11 +129,13 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
   };
   /** Settles what was read since the last flush, with the records of the files it came from. */
   const flush = async () => {
-    const result = await bulk.flush(pendingRecords);
-    summary.imported += result.inserted;
-    summary.duplicates += result.duplicates;
+    // Taken before the flush: the next files' records keep coming while it runs.
+    const records = pendingRecords;
     pendingRecords = [];
     staged = 0;
+    const result = await bulk.flush(records);
+    summary.imported += result.inserted;
+    summary.duplicates += result.duplicates;
   };
 
   const stageGroup = async (group: ReadableFile[], objectBytes = baseObjectBytes): Promise<void> => {
@@ -141,7 +143,7 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     if (!head) return;
     const stagedFiles: StagedFile[] = [];
     for (const { file, format, compression } of group) {
-      stagedFiles.push({ readPath: await aliases.readPathFor(file.path), sourceRef: file.path, format, compression, bytes: file.size });
+      stagedFiles.push({ readPath: await aliases.readPathFor(file.path), sourceRef: file.path, format, compression, records: readSize.recordsIn(compression, file.size) });
     }
     let counts: StagedFileCount[];
     try {
