@@ -108,10 +108,12 @@ describe('event store', () => {
     await store.insertBatch(events);
     await store.close();
     const path = join(dir, 'index.duckdb');
-    // What version 1 wrote: no event_counts table.
+    // What version 1 wrote: no event_counts table, no text index.
     const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
     const connection = await instance.connect();
     await connection.run('DROP TABLE event_counts');
+    await connection.run('DROP TABLE text_terms');
+    await connection.run('DROP TABLE text_indexed_loads');
     await connection.run('DELETE FROM schema_version');
     await connection.run('INSERT INTO schema_version VALUES (1, now())');
     connection.closeSync();
@@ -119,7 +121,7 @@ describe('event store', () => {
 
     store = await createEventStore({ path });
     const counted = await store.read(async (c) => (await c.runAndReadAll('SELECT (SELECT sum(n) FROM event_counts) AS n, (SELECT max(version) FROM schema_version) AS v')).getRowObjectsJS()[0]);
-    expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 2 });
+    expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 3 });
     // And it keeps counting what comes next.
     const more = stratus.slice(0, 3).map((r) => normalizeEvent(JSON.stringify({ ...r.record, eventID: `${String(r.record.eventID)}-again` }), lookup));
     expect((await store.insertBatch(more)).inserted).toBe(3);

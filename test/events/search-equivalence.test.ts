@@ -181,6 +181,19 @@ describe('search returns what a plain filter over the same records returns', () 
     const { keys } = await allPages({ query: c.query, ...c.request }, createSearchService({ store, clock: () => NOW, textScanLimit: 3 }));
     expect(keys).toEqual(expected);
   });
+
+  // The cases above ran before the text index was built (every load scanned); these run with it.
+  describe('with the text index built', () => {
+    beforeAll(() => store.indexText());
+    it.each(textCases.map((c) => [c.query, c] as const))('%s', async (_label, c) => {
+      const expected = events.filter(c.ref).sort(newestFirst).map((e) => e.key);
+      const { keys, total } = await allPages({ query: c.query, ...c.request });
+      expect(keys).toEqual(expected);
+      expect(total).toBe(expected.length);
+      const few = await allPages({ query: c.query, ...c.request }, createSearchService({ store, clock: () => NOW, textScanLimit: 3 }));
+      expect(few.keys).toEqual(expected);
+    });
+  });
 });
 
 describe('totals and facets from the aggregate of event counts', () => {

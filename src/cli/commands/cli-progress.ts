@@ -26,3 +26,18 @@ export function cancelOnInterrupt(ctx: CliContext, core: Core, jobId: string): v
     if (core.jobs.cancel(jobId)) ctx.stderr.write('Stopping… what was stored is kept; run the command again to resume.\n');
   });
 }
+
+/**
+ * Brings the text index up to date before the command exits (the app does it in the background),
+ * so the next `auditdesk search` reads a few hours of records for a rare word, not all of them.
+ * Ctrl-C stops it; the next run carries on.
+ */
+export async function finishTextIndex(ctx: CliContext, core: Core): Promise<void> {
+  let last = 0;
+  await (await core.events.store()).indexText((progress) => {
+    const now = Date.now();
+    if (progress.pendingEvents === 0 || now - last < 1000) return;
+    last = now;
+    ctx.stderr.write(`text index: ${progress.pendingEvents} events left\n`);
+  });
+}

@@ -4,7 +4,7 @@ import type { ImportReport } from '../../shared/ipc/channels/events';
 import type { ImportRequest } from '../../main/services/trail-import-s3/import-jobs';
 import type { CliCommand } from '../cli-types';
 import { createCliCore } from '../cli-core';
-import { cancelOnInterrupt, printJobProgress } from './cli-progress';
+import { cancelOnInterrupt, finishTextIndex, printJobProgress } from './cli-progress';
 import { errorText, scopeOptions, usageError } from '../cli-usage';
 
 const S3_URL = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
@@ -75,8 +75,9 @@ Unreadable files are listed with the reason. Ctrl-C stops; the next run resumes.
           if (report.message) ctx.stdout.write(`  ${report.message}\n`);
         }
         if (report.state !== 'done' || report.malformed.length > 0) failed = true;
-        if (report.state === 'cancelled') break;
+        if (report.state === 'cancelled') return 1;
       }
+      await finishTextIndex(ctx, core);
     } finally {
       await core.close();
     }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { AccountRegionStatus } from '../../shared/ipc/channels/events';
 import type { CliCommand } from '../cli-types';
 import { createCliCore } from '../cli-core';
-import { cancelOnInterrupt, printJobProgress } from './cli-progress';
+import { cancelOnInterrupt, finishTextIndex, printJobProgress } from './cli-progress';
 import { errorText, usageError } from '../cli-usage';
 
 export const syncCommand: CliCommand = {
@@ -54,6 +54,7 @@ Progress goes to stderr. Exit code 0 when every account-region completed, 1 othe
         for (const p of result.profileErrors) ctx.stdout.write(`${p.profile}: ${p.message}\n`);
         ctx.stdout.write(`${result.inserted} new events (${result.fetched} fetched, ${result.requests} requests).\n`);
       }
+      if (result.inserted > 0) await finishTextIndex(ctx, core);
       const complete = result.profileErrors.length === 0 && result.accountRegions.every((s) => s.state === 'done');
       return complete ? 0 : 1;
     } catch (error) {

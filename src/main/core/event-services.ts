@@ -16,6 +16,9 @@ import { loadAwsConfig } from '../aws/aws-config';
 import { resolveAwsConfigPaths } from '../services/profiles/config-paths';
 import type { EventBus } from './event-bus';
 
+/** How long writes must pause before the text index catches up (a step takes seconds of CPU). */
+const TEXT_INDEX_DELAY_MS = 2_000;
+
 /** The index and what feeds and reads it: part of the Core. */
 export interface EventServices {
   /** The local index (`<dataDir>/index.duckdb`; the demo's under `<dataDir>/demo`), opened on first use. */
@@ -50,7 +53,7 @@ export function createEventServices(deps: {
       void Promise.all(pending).then(async () => (await previous.catch(() => undefined))?.close());
     }
     if (!opened) {
-      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb') }));
+      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: TEXT_INDEX_DELAY_MS }));
       opened = { dir, store: opening };
       // A failed open (a locked or newer file) is retried on the next use, not remembered.
       opening.catch(() => {

@@ -24,6 +24,12 @@ export interface Database {
   exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Runs `work` with a fresh read connection. */
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs maintenance `work` (the text index) on a connection of its own, one at a time, beside
+   * the writer: it writes tables no other writer touches, so the two never conflict, and a long
+   * step does not hold up an import. Closing interrupts it (its transaction rolls back).
+   */
+  background<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   const writer = await instance.connect();
   let queue: Promise<unknown> = Promise.resolve();
+  let maintenance: { connection: DuckDBConnection; queue: Promise<unknown> } | undefined;
   let closed = false;
   const assertOpen = () => {
     if (closed) throw new Error('The event store is closed.');
@@ -61,10 +68,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         connection.closeSync();
       }
     },
+    async background(work) {
+      assertOpen();
+      maintenance ??= { connection: await instance.connect(), queue: Promise.resolve() };
+      const { connection } = maintenance;
+      const run = maintenance.queue.then(() => work(connection));
+      maintenance.queue = run.catch(() => undefined);
+      return run;
+    },
     async close() {
       if (closed) return;
+      if (maintenance) {
+        maintenance.connection.interrupt();
+        await maintenance.queue;
+      }
       await queue;
       closed = true;
+      maintenance?.connection.closeSync();
       writer.closeSync();
       instance.closeSync();
     },

@@ -17,12 +17,19 @@ import {
   type SyncCursor,
 } from './provenance-tables';
 import { ensureSchema } from './schema';
+import { indexTextStep, type TextIndexProgress } from './text-index';
+import { createTextIndexer } from './text-indexer';
 
 export interface EventStoreOptions {
   /** `<dataDir>/index.duckdb`, or `:memory:`. */
   path: string;
   threads?: number;
   memoryLimit?: string;
+  /**
+   * Keep the text index up to date in the background, this long after the writes pause. Without
+   * it, only `indexText()` builds the index (tests, benches).
+   */
+  textIndexDelayMs?: number;
 }
 
 export type InsertResult = FlushResult;
@@ -65,6 +72,11 @@ export interface EventStore {
   recordSourceRun(run: SourceRun): Promise<void>;
   syncCursors(profile?: string): Promise<SyncCursor[]>;
   saveSyncCursor(cursor: SyncCursor): Promise<void>;
+  /**
+   * Brings the text index up to date now (the CLI before it exits; the app's store does it in the
+   * background). Searches are correct without it, only slower on free text.
+   */
+  indexText(onProgress?: (progress: TextIndexProgress) => void): Promise<void>;
   /** A read connection for the search service; never mutate through it. */
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -82,11 +94,21 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     throw error;
   }
   let apiStage: EventStage | undefined;
+  const textIndexer = createTextIndexer({
+    step: () => db.background(indexTextStep),
+    delayMs: options.textIndexDelayMs ?? 0,
+    onError: (error) => console.warn(`Text index: ${error instanceof Error ? error.message : String(error)}; the next write retries.`),
+  });
+  const written = <T>(result: Promise<T>): Promise<T> => {
+    if (options.textIndexDelayMs !== undefined) void result.then(() => textIndexer.kick(), () => undefined);
+    return result;
+  };
+  written(Promise.resolve());
 
   return {
     path: options.path,
     insertBatch(events) {
-      return db.exclusive(async (connection) => {
+      return written(db.exclusive(async (connection) => {
         if (events.length === 0) return { inserted: 0, duplicates: 0 };
         apiStage ??= await EventStage.create(connection);
         const stage = apiStage;
@@ -94,7 +116,7 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
           for (const event of events) appendEvent(appender, event);
         });
         return stage.flush(connection);
-      });
+      }));
     },
     async count() {
       return db.read(async (connection) => Number((await readRows(connection, 'SELECT count(*) AS n FROM events'))[0]?.n ?? 0));
@@ -119,12 +141,14 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
         stageFiles: (files, provenance, maxObjectBytes) => db.exclusive((c) => load.stageFiles(c, files, provenance, maxObjectBytes)),
         stagedRows: () => load.stagedRows,
         flush: (files) =>
-          db.exclusive(async (c) => {
-            const result = await load.flush(c, (tx) => saveSourceFiles(tx, files));
-            return { ...result, saved: new Set(files.map((f) => f.path)) };
-          }),
+          written(
+            db.exclusive(async (c) => {
+              const result = await load.flush(c, (tx) => saveSourceFiles(tx, files));
+              return { ...result, saved: new Set(files.map((f) => f.path)) };
+            }),
+          ),
         close: async () => {
-          if (load.stagedRows > 0) await db.exclusive((c) => load.flush(c));
+          if (load.stagedRows > 0) await written(db.exclusive((c) => load.flush(c)));
         },
       };
     },
@@ -143,13 +167,16 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
       }),
     syncCursors: (profile) => db.read((c) => loadSyncCursors(c, profile)),
     saveSyncCursor: (cursor) => db.exclusive((c) => saveSyncCursor(c, cursor)),
+    indexText: (onProgress) => textIndexer.drain(onProgress),
     read: (work) => db.read(work),
     async close() {
+      const stopped = textIndexer.stop();
       if (apiStage) {
         const stage = apiStage;
         await db.exclusive((c) => stage.drop(c)).catch(() => undefined);
       }
       await db.close();
+      await stopped;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EVENT_COUNTS_DDL, recountAll } from './event-counts';
 import { eventColumnDefinitions } from './event-columns';
+import { TEXT_INDEX_DDL } from './text-index';
 
 /**
  * The index's schema and its version. A file written by a newer Auditdesk is refused rather than
@@ -12,7 +13,7 @@ import { eventColumnDefinitions } from './event-columns';
  * no key either: a DuckDB transaction cannot delete and re-insert one key, which an upsert of a
  * file record needs.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class SchemaVersionError extends Error {
   override name = 'SchemaVersionError';
@@ -67,6 +68,7 @@ const TABLES = [
 )`,
   `CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)`,
   EVENT_COUNTS_DDL,
+  ...TEXT_INDEX_DDL,
 ];
 
 /** What turns version N - 1 into version N, by N. */
@@ -75,6 +77,10 @@ const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>
   2: async (connection) => {
     await connection.run(EVENT_COUNTS_DDL);
     await recountAll(connection);
+  },
+  // 3: the text index (text-index.ts), empty: the store's background indexer fills it.
+  3: async (connection) => {
+    for (const ddl of TEXT_INDEX_DDL) await connection.run(ddl);
   },
 };
 

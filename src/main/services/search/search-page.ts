@@ -16,7 +16,10 @@ const HOUR_MICROS = 3_600_000_000n;
  * Reading every record's text is the cost there, and most pages of a common word fill from the
  * newest day, so the other row groups' text is never read.
  */
-const WINDOWS = [24n * HOUR_MICROS, 8n * 24n * HOUR_MICROS, 64n * 24n * HOUR_MICROS, 512n * 24n * HOUR_MICROS];
+const FIRST_WINDOW = 24n * HOUR_MICROS;
+/** Each attempt looks this many times further back than the one before; after MAX_WINDOWS, everything. */
+const WINDOW_GROWTH = 8n;
+const MAX_WINDOWS = 4;
 
 /** The sort key of a row: event time (null sorts last), then key_hash. A cursor is one. */
 export type SortKey = SearchCursor;
@@ -29,6 +32,8 @@ export interface PageResult {
 export interface FindPageOptions {
   /** Look back in growing time windows (free text) instead of one ordered read of all matches. */
   windowed: boolean;
+  /** How far back the first window looks (default a day): a caller that knows how dense the matches are sizes it to fill the page at once. */
+  firstWindowMicros?: bigint;
 }
 
 /**
@@ -49,7 +54,9 @@ export async function findPage(
   options: FindPageOptions,
 ): Promise<PageResult> {
   const position = cursor ? decodeCursor(cursor) : null;
-  const keys = options.windowed ? await windowedKeys(connection, tree, nowMicros, limit + 1, position) : await matchingKeys(connection, tree, nowMicros, limit + 1, position, null);
+  const keys = options.windowed
+    ? await windowedKeys(connection, tree, nowMicros, limit + 1, position, options.firstWindowMicros ?? FIRST_WINDOW)
+    : await matchingKeys(connection, tree, nowMicros, limit + 1, position, null);
   return pageOfKeys(connection, keys, limit);
 }
 
@@ -85,13 +92,21 @@ async function matchingKeys(connection: DuckDBConnection, tree: QueryNode, nowMi
   return rows.map(toSortKey);
 }
 
-async function windowedKeys(connection: DuckDBConnection, tree: QueryNode, nowMicros: bigint, count: number, position: SortKey | null): Promise<SortKey[]> {
+async function windowedKeys(
+  connection: DuckDBConnection,
+  tree: QueryNode,
+  nowMicros: bigint,
+  count: number,
+  position: SortKey | null,
+  firstWindow: bigint,
+): Promise<SortKey[]> {
   let start = position?.timeMicros ?? null;
   if (!position) {
     const [bounds] = await readRows(connection, 'SELECT epoch_us(max(event_time)) AS newest FROM events');
     start = bounds?.newest === null || bounds?.newest === undefined ? null : BigInt(bounds.newest as bigint);
   }
-  const windows: Array<bigint | null> = start === null ? [null] : [...WINDOWS.map((w) => start - w), null];
+  const sizes = Array.from({ length: MAX_WINDOWS }, (_, i) => firstWindow * WINDOW_GROWTH ** BigInt(i));
+  const windows: Array<bigint | null> = start === null ? [null] : [...sizes.map((size) => start - size), null];
   for (const from of windows) {
     const keys = await matchingKeys(connection, tree, nowMicros, count, position, from);
     // A window with fewer rows than asked for may just be too narrow: look further back.

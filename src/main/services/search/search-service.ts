@@ -4,10 +4,11 @@ import { readRows, type Row } from '../../store/duckdb-database';
 import type { EventStore } from '../../store/event-store';
 import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
-import { compileWhere, type CompiledWhere } from './compile-query';
+import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
 import type { QueryNode } from './query-ast';
 import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
 import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
+import { narrowedEvents, narrowText } from './text-narrowing';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -63,6 +64,8 @@ export interface SearchServiceDeps {
   facetSize?: number;
   /** False counts totals and facets over the events even when the aggregate could (tests compare the two). */
   counts?: boolean;
+  /** False reads every record for free text even where the text index could narrow (tests compare the two). */
+  textIndex?: boolean;
 }
 
 const FACETS = [
@@ -73,6 +76,8 @@ const FACETS = [
   { key: 'principals', column: 'principal' },
   { key: 'errorCodes', column: 'error_code' },
 ] as const satisfies ReadonlyArray<{ key: keyof SearchFacets; column: string }>;
+
+const HOUR_MICROS = 3_600_000_000n;
 
 const FACET_COLUMNS = FACETS.map((f) => f.column).join(', ');
 /** grouping() of the grand-total set: every facet column grouped out. */
@@ -109,6 +114,19 @@ async function summarize(connection: DuckDBConnection, where: CompiledWhere, siz
     if (facet) facets[facet.key].push({ value: String(row[facet.column]), count: Number(row.matches) });
   }
   return { total, facets: topValues(facets, size) };
+}
+
+/**
+ * A look-back likely to hold `limit` + 1 matches, from how close together in time the matches
+ * read were (the index keeps rows in time order, so a scan meets them oldest first), with a
+ * margin of two; at least an hour. Undefined when they tell nothing (no times).
+ */
+function windowToFill(matches: readonly Row[], limit: number): bigint | undefined {
+  const times = matches.flatMap((row) => (row.t === null || row.t === undefined ? [] : [BigInt(row.t as bigint)]));
+  if (times.length < 2) return undefined;
+  const span = times.reduce((a, b) => (b > a ? b : a)) - times.reduce((a, b) => (b < a ? b : a));
+  const window = (span * BigInt(2 * (limit + 1))) / BigInt(times.length);
+  return window > HOUR_MICROS ? window : HOUR_MICROS;
 }
 
 /** The same facets over rows already read (the matches of a free-text query). */
@@ -159,13 +177,20 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
    * a lower bound and sampled facets, and its page is found by looking back from the newest
    * events, where a common word fills a page fast.
    */
-  async function searchText(request: SearchRequest, tree: QueryNode, where: CompiledWhere, now: bigint, limit: number): Promise<SearchResult> {
-    const matches = await deps.store.read((c) =>
-      readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM events WHERE ${where.sql} LIMIT ${textScanLimit + 1}`, where.params),
-    );
+  async function searchText(request: SearchRequest, tree: QueryNode, now: bigint, limit: number): Promise<SearchResult> {
+    const matches = await deps.store.read(async (c) => {
+      // The text index narrows the read to the hours that can hold the words (text-narrowing.ts).
+      const narrowing = deps.textIndex === false ? null : await narrowText(c, tree);
+      const builder = new WhereBuilder();
+      const condition = compileWhere(tree, { nowMicros: now }, builder).sql;
+      const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
+      return readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${condition} LIMIT ${textScanLimit + 1}`, builder.params);
+    });
     const complete = matches.length <= textScanLimit;
     const page = await deps.store.read((c) =>
-      complete ? pageFromKnownKeys(c, matches.map(toSortKey), limit, request.cursor) : findPage(c, tree, now, limit, request.cursor, { windowed: true }),
+      complete
+        ? pageFromKnownKeys(c, matches.map(toSortKey), limit, request.cursor)
+        : findPage(c, tree, now, limit, request.cursor, { windowed: true, firstWindowMicros: windowToFill(matches, limit) }),
     );
     const facets = request.facets === false ? emptyFacets() : facetsOfRows(matches.slice(0, textScanLimit), facetSize);
     return {
@@ -183,8 +208,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const limit = Math.min(Math.max(Math.floor(request.limit ?? 100), 1), 1000);
       const tree = requestTree(request.query, request.filters, request.chips);
       const now = nowMicros();
-      const where = compileWhere(tree, { nowMicros: now });
-      return containsText(tree) ? searchText(request, tree, where, now, limit) : searchFields(request, tree, where, now, limit);
+      return containsText(tree) ? searchText(request, tree, now, limit) : searchFields(request, tree, compileWhere(tree, { nowMicros: now }), now, limit);
     },
     async getEvent(keyOrEventId) {
       const event = await deps.store.getEvent(keyOrEventId);
