@@ -125,6 +125,33 @@ describe('the text index', () => {
     expect(hours).toBeLessThan(24n);
   });
 
+  it('does not narrow by a word too short to look up, nor by an excluded word', async () => {
+    expect(await store.read((c) => narrowText(c, parseQuery('s3')))).toBeNull();
+    expect(await store.read((c) => narrowText(c, parseQuery('-AttachRolePolicy')))).toBeNull();
+  });
+
+  it('does not narrow by a word found in most of the hours stored', async () => {
+    // One real record copied into 40 consecutive hours, one of them with a word of its own.
+    const dense = await createEventStore({ path: ':memory:', threads: 2 });
+    try {
+      const record = JSON.parse((events.find((e) => e.eventTime !== null) as NormalizedEvent).raw) as Record<string, unknown>;
+      const copies = Array.from({ length: 40 }, (_, hour) =>
+        normalizeEvent(
+          JSON.stringify({ ...record, eventID: `dense-${hour}`, eventTime: new Date(Date.UTC(2025, 0, 1, hour, 30)).toISOString().replace('.000', ''), ...(hour === 7 ? { userAgent: 'OnlyInHourSeven' } : {}) }),
+          { source: 'lookup-events', sourceRef: 'audit/us-east-1', profile: 'audit', retrievedAt: NOW.toISOString() },
+        ),
+      );
+      await dense.insertBatch(copies);
+      await dense.indexText();
+      expect(await dense.read((c) => narrowText(c, parseQuery('eventVersion')))).toBeNull();
+      const rare = await dense.read((c) => narrowText(c, parseQuery('onlyinhourseven')));
+      const seven = BigInt(Date.UTC(2025, 0, 1, 7)) * 1000n;
+      expect(rare?.ranges).toEqual([[seven, seven + HOUR]]);
+    } finally {
+      await dense.close();
+    }
+  });
+
   it('finds what a plain filter finds, for words cut from the records at every kind of place', async () => {
     const words = wordsFromRecords();
     expect(words.length).toBeGreaterThan(80);

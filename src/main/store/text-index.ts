@@ -11,8 +11,8 @@ import { readRows } from './duckdb-database';
  * every match. The search still checks each record of those hours: the index only has to give
  * too many hours, never too few, and stays correct when events are deleted or deduplicated.
  *
- * Terms are grouped by term, with the list of hours, and written per segment: the loads indexed
- * together. Building costs about 20 s per million events (tokenising the text is the cost), so it
+ * Terms are grouped by term, with the list of hours, and written per segment (the loads indexed
+ * together) in term order. Building costs about 20 s per million events (tokenising the text is the cost), so it
  * runs after a load is settled, in the background, and a search scans the loads it has not
  * reached yet (unindexedLoads). Small segments (a sync writes many small loads) are merged now
  * and then, so a lookup reads each term about once.
@@ -63,7 +63,7 @@ export async function indexTextStep(connection: DuckDBConnection): Promise<TextI
        SELECT $1, term, list(DISTINCT hour ORDER BY hour)
        FROM (SELECT ${HOUR_OF_EVENT} AS hour, unnest(regexp_extract_all(lower(raw), '[a-z0-9]+')) AS term
              FROM events WHERE load_id IN (SELECT unnest($2)) AND event_time IS NOT NULL AND raw IS NOT NULL)
-       GROUP BY term`,
+       GROUP BY term ORDER BY term`,
       [segment, loads],
       [BIGINT, LIST(BIGINT)],
     );
@@ -113,7 +113,7 @@ async function mergeSmallSegments(connection: DuckDBConnection): Promise<void> {
     [LIST(BIGINT)],
   );
   await connection.run('DELETE FROM text_terms WHERE segment IN (SELECT unnest($1))', [segments], [LIST(BIGINT)]);
-  await connection.run('INSERT INTO text_terms SELECT $1, term, hours FROM text_terms_merged', [into], [BIGINT]);
+  await connection.run('INSERT INTO text_terms SELECT $1, term, hours FROM text_terms_merged ORDER BY term', [into], [BIGINT]);
   await connection.run('UPDATE text_indexed_loads SET segment = $1 WHERE segment IN (SELECT unnest($2))', [into, segments], [BIGINT, LIST(BIGINT)]);
   await connection.run('DROP TABLE text_terms_merged');
 }
@@ -128,19 +128,27 @@ export async function unindexedLoads(connection: DuckDBConnection): Promise<bigi
 }
 
 /**
+ * The hours of the term that is exactly `term`: a few milliseconds, since each segment is written
+ * in term order and DuckDB skips the row groups whose range of terms cannot hold it.
+ */
+export async function hoursOfTerm(connection: DuckDBConnection, term: string): Promise<Set<number>> {
+  const rows = await readRows(connection, 'SELECT DISTINCT unnest(hours) AS hour FROM text_terms WHERE term = $1', [term], [VARCHAR]);
+  return new Set(rows.map((row) => Number(row.hour)));
+}
+
+/**
  * For each needle, the hours whose terms contain it (one read of the terms for all of them).
  * A needle is a run of [a-z0-9] (see searchRuns).
  */
 export async function hoursContaining(connection: DuckDBConnection, needles: readonly string[]): Promise<Array<Set<number>>> {
   if (needles.length === 0) return [];
-  const params = needles.map((needle) => needle);
   const matches = needles.map((_, i) => `contains(term, $${i + 1}) AS m${i}`);
   const lists = needles.map((_, i) => `list(DISTINCT hour) FILTER (WHERE m${i}) AS h${i}`);
   const [row] = await readRows(
     connection,
     `SELECT ${lists.join(', ')}
      FROM (SELECT unnest(hours) AS hour, ${matches.join(', ')} FROM text_terms WHERE ${needles.map((_, i) => `contains(term, $${i + 1})`).join(' OR ')})`,
-    params,
+    [...needles],
     needles.map(() => VARCHAR),
   );
   return needles.map((_, i) => new Set(((row?.[`h${i}`] as number[] | null) ?? []).map(Number)));

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows } from '../../store/duckdb-database';
-import { HOUR_MICROS, hoursContaining, unindexedLoads } from '../../store/text-index';
+import { HOUR_MICROS, hoursContaining, hoursOfTerm, unindexedLoads } from '../../store/text-index';
 import type { WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
 
@@ -49,10 +49,14 @@ function needleOf(value: string): string | null {
 export async function narrowText(connection: DuckDBConnection, tree: QueryNode): Promise<TextNarrowing | null> {
   const needles = [...new Set(positiveTexts(tree).flatMap((value) => needleOf(value) ?? []))];
   if (needles.length === 0) return null;
+  const stored = await storedHours(connection);
+  // A needle that is itself a term in too many hours narrows nothing: known from an exact lookup
+  // (milliseconds) without the read of every term that finding it inside terms takes (~100 ms at 1M).
+  if (needles.length === 1 && (await hoursOfTerm(connection, needles[0] as string)).size > MAX_SHARE * stored) return null;
   const found = await hoursContaining(connection, needles);
   const hoursByNeedle = new Map(needles.map((needle, i) => [needle, found[i] as Set<number>]));
   const hours = allowedHours(tree, hoursByNeedle);
-  if (hours === null || hours.size > MAX_SHARE * (await storedHours(connection))) return null;
+  if (hours === null || hours.size > MAX_SHARE * stored) return null;
   return { ranges: toRanges(hours), unindexedLoads: await unindexedLoads(connection) };
 }
 
