@@ -98,6 +98,9 @@ describe('the text index', () => {
     expect(loads.length).toBeGreaterThan(0);
     const needle = 'stratus-red-team';
     expect(await allKeys(indexed, { query: needle })).toEqual(matching(needle));
+    // The answer says how many events were read in full for want of the index.
+    expect((await indexed.search({ query: needle })).textIndexPending).toBe(events.length);
+    expect((await indexed.search({ query: 'source:iam' })).textIndexPending).toBeUndefined();
   });
 
   it('indexes every settled load, then has nothing left', async () => {
@@ -105,6 +108,7 @@ describe('the text index', () => {
     await store.indexText((p) => progress.push(p.pendingEvents));
     expect(progress.at(-1)).toBe(0);
     expect(await store.read(unindexedLoads)).toEqual([]);
+    expect((await indexed.search({ query: 'stratus-red-team' })).textIndexPending).toBeUndefined();
     const [row] = await store.read((c) => readRows(c, 'SELECT (SELECT sum(events) FROM text_indexed_loads) AS indexed, (SELECT count(*) FROM events) AS stored'));
     expect(Number(row?.indexed)).toBe(Number(row?.stored));
   });

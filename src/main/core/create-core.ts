@@ -60,7 +60,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Before the demo opens: the sessions service signs in to it when it sees workspace:changed.
   const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock, log: options.log });
-  const events = createEventServices({ dataDir: options.dataDir, bus, jobs, workspace, sessions, clock: options.clock });
+  const events = createEventServices({
+    dataDir: options.dataDir,
+    bus,
+    jobs,
+    workspace,
+    sessions,
+    clock: options.clock,
+    textIndexDelayMs: textIndexDelay(options.env),
+  });
   const findings = createCoreFindings({ dataDir: options.dataDir, jobs, workspace, sessions, clock: options.clock });
   const reports = createReportsService({ dataDir: options.dataDir, jobs, search: events.search, store: events.store, syncStatus: async () => (await events.sync.status()).accountRegions, findings, workspace: () => workspace.current(), version: appVersion(), clock: options.clock });
   if (options.demo) {
@@ -89,4 +97,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await workspace.close();
     },
   };
+}
+
+/** AUDITDESK_TEXT_INDEX_DELAY_MS: how long writes must pause before the text index catches up (default 2 s). */
+function textIndexDelay(env: NodeJS.ProcessEnv): number | undefined {
+  const ms = Number(env.AUDITDESK_TEXT_INDEX_DELAY_MS);
+  return Number.isInteger(ms) && ms >= 0 ? ms : undefined;
 }

@@ -38,6 +38,8 @@ export function createEventServices(deps: {
   workspace: WorkspaceService;
   sessions: SessionsService;
   clock?: () => Date;
+  /** Default TEXT_INDEX_DELAY_MS. */
+  textIndexDelayMs?: number;
 }): EventServices {
   const pending = new Set<Promise<unknown>>();
   // The demo keeps its own index and sync cursors under <dataDir>/demo, so emulator events never
@@ -53,7 +55,7 @@ export function createEventServices(deps: {
       void Promise.all(pending).then(async () => (await previous.catch(() => undefined))?.close());
     }
     if (!opened) {
-      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: TEXT_INDEX_DELAY_MS }));
+      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: deps.textIndexDelayMs ?? TEXT_INDEX_DELAY_MS }));
       opened = { dir, store: opening };
       // A failed open (a locked or newer file) is retried on the next use, not remembered.
       opening.catch(() => {

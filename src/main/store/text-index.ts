@@ -127,6 +127,15 @@ export async function unindexedLoads(connection: DuckDBConnection): Promise<bigi
   return rows.map((row) => BigInt(row.load_id as bigint));
 }
 
+/** How many stored events the index has not reached (a free-text search reads them in full). */
+export async function pendingTextEvents(connection: DuckDBConnection): Promise<number> {
+  const loads = await unindexedLoads(connection);
+  if (loads.length === 0) return 0;
+  // The store's own load ids, written into the SQL so that DuckDB skips other loads' row groups.
+  const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE load_id BETWEEN ${loads[0]} AND ${loads.at(-1)} AND list_contains([${loads.join(', ')}], load_id)`);
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The hours of the term that is exactly `term`: a few milliseconds, since each segment is written
  * in term order and DuckDB skips the row groups whose range of terms cannot hold it.

@@ -22,7 +22,8 @@ const READY_TIMEOUT_MS = 30_000;
  * line: the server's own "ready" milestone, never a fixed wait.
  */
 export async function startWebApp(fixture: AwsFixture): Promise<WebApp> {
-  const env = envForFixture(fixture);
+  // The text index waits 5 s after the last write (2 s in the app), so that a test can see a search made before it catches up.
+  const env = { ...envForFixture(fixture), AUDITDESK_TEXT_INDEX_DELAY_MS: '5000' };
   const child = spawn(process.execPath, [cliEntry, 'web', '--json', '--port', '0', '--data-dir', fixture.dataDir], {
     cwd: repoRoot,
     env,

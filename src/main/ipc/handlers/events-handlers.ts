@@ -11,7 +11,7 @@ export const eventsHandlers: DomainHandlers<keyof typeof eventsChannels> = {
   'import:status': (_input, { core }) => core.events.imports.reports(),
   'events:search': async (input, { core }) => {
     const result = await asQueryError(() => core.events.search.search(input));
-    return { rows: result.rows, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}), total: result.total, totalExact: result.totalExact, facets: result.facets, facetsExact: result.facetsExact };
+    return { rows: result.rows, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}), total: result.total, totalExact: result.totalExact, facets: result.facets, facetsExact: result.facetsExact, ...(result.textIndexPending ? { textIndexPending: result.textIndexPending } : {}) };
   },
   'events:get': async ({ eventId }, { core }) => {
     const found = await core.events.search.getEvent(eventId);

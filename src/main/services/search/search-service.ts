@@ -9,6 +9,7 @@ import type { QueryNode } from './query-ast';
 import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
 import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
 import { narrowedEvents, narrowText } from './text-narrowing';
+import { pendingTextEvents } from '../../store/text-index';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -39,6 +40,8 @@ export interface SearchResult {
   /** Top values over all matches; for such free-text queries, over the matches read (`facetsExact` false). */
   facets: SearchFacets;
   facetsExact: boolean;
+  /** Free text only: stored events the text index has not reached yet, which this search read in full. */
+  textIndexPending?: number;
 }
 
 export interface SearchStats {
@@ -130,6 +133,19 @@ function windowToFill(matches: readonly Row[], limit: number): bigint | undefine
   return window > HOUR_MICROS ? window : HOUR_MICROS;
 }
 
+/** Runs `work`'s statements in one read transaction: they all see the index as of its start. */
+async function inSnapshot<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /** The same facets over rows already read (the matches of a free-text query). */
 function facetsOfRows(rows: readonly Row[], size: number): SearchFacets {
   const facets = emptyFacets();
@@ -179,14 +195,21 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
    * events, where a common word fills a page fast.
    */
   async function searchText(request: SearchRequest, tree: QueryNode, now: bigint, limit: number): Promise<SearchResult> {
-    const matches = await deps.store.read(async (c) => {
-      // The text index narrows the read to the hours that can hold the words (text-narrowing.ts).
-      const narrowing = deps.textIndex === false ? null : await narrowText(c, tree);
-      const builder = new WhereBuilder();
-      const condition = compileWhere(tree, { nowMicros: now }, builder).sql;
-      const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
-      return readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${condition} LIMIT ${textScanLimit + 1}`, builder.params);
-    });
+    const { matches, pending } = await deps.store.read((c) =>
+      // One snapshot: the index's hours and its list of loads not reached must describe the same
+      // moment, or a load indexed in between would be in neither.
+      inSnapshot(c, async () => {
+        // The text index narrows the read to the hours that can hold the words (text-narrowing.ts).
+        const narrowing = deps.textIndex === false ? null : await narrowText(c, tree);
+        const builder = new WhereBuilder();
+        const condition = compileWhere(tree, { nowMicros: now }, builder).sql;
+        const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
+        return {
+          matches: await readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${condition} LIMIT ${textScanLimit + 1}`, builder.params),
+          pending: request.cursor === undefined ? await pendingTextEvents(c) : 0,
+        };
+      }),
+    );
     const complete = matches.length <= textScanLimit;
     const page = await deps.store.read((c) =>
       complete
@@ -201,6 +224,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       totalExact: complete,
       facets,
       facetsExact: complete,
+      ...(pending > 0 ? { textIndexPending: pending } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import { sniffFile } from '../trail-import/sniff-file';
 import { runPool } from '../trail-sync/run-pool';
 import { keyMatches, planPrefixes, type S3KeyFilters } from './s3-key-filter';
 import { downloadObject, listFolders, listObjects, type S3ObjectRef } from './s3-objects';
+import { byDeliveryTime } from '../trail-import/delivery-order';
 
 export interface S3ImportProgress {
   objectsDone: number;
@@ -87,16 +88,18 @@ export async function importS3(options: S3ImportOptions): Promise<S3ImportSummar
 
   const prefixes = await planPrefixes(prefix, filters, (p) => listFolders(s3, bucket, p, signal));
   const known = await store.sourceFiles();
-  const todo: S3ObjectRef[] = [];
+  const listed: S3ObjectRef[] = [];
   for (const p of prefixes) {
     for await (const ref of listObjects(s3, bucket, p, signal)) {
       if (!keyMatches(ref.key, filters)) continue;
       summary.objects++;
       const previous = known.get(s3Url(bucket, ref.key));
       if (previous?.status === 'done' && previous.sha256 === etagMarker(ref.etag)) summary.objectsSkipped++;
-      else todo.push(ref);
+      else listed.push(ref);
     }
   }
+  // By delivery time across accounts and regions, as a folder import reads (delivery-order.ts).
+  const todo = byDeliveryTime(listed.map((ref) => ({ path: ref.key, ref }))).map(({ ref }) => ref);
 
   const tmp = await mkdtemp(join(tmpdir(), 'auditdesk-s3-'));
   const bulk = await store.openBulkImport();

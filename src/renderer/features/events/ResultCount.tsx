@@ -11,6 +11,12 @@ export function ResultCount({ search }: { search: EventSearch }) {
       <strong>{total}</strong> {search.total === 1 ? 'matches' : 'match'}
       {search.rows.length > 0 && search.rows.length < search.total ? <span className="muted"> · {search.rows.length.toLocaleString('en-US')} loaded, more as you scroll</span> : null}
       {search.status === 'loading' ? <span className="muted"> · updating…</span> : null}
+      {search.textIndexPending > 0 ? (
+        <span className="muted" data-testid="text-index-pending">
+          {' '}
+          · text index still building ({plural(search.textIndexPending, 'event')} left), so free text is slower
+        </span>
+      ) : null}
     </span>
   );
 }

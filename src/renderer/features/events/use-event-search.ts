@@ -21,6 +21,8 @@ export interface EventSearch {
   facets: SearchFacets | undefined;
   /** False when the facets count only the matches read before counting stopped (free text). */
   facetsExact: boolean;
+  /** Free text: events the text index has not reached yet, read in full (so the search was slower). */
+  textIndexPending: number;
   hasMore: boolean;
   loadingMore: boolean;
   /** Why the first page failed (a bad query, the core down). */
@@ -42,6 +44,7 @@ interface State {
   totalExact: boolean;
   facets: SearchFacets | undefined;
   facetsExact: boolean;
+  textIndexPending: number;
   nextCursor: string | undefined;
   loadingMore: boolean;
   error: DisplayError | undefined;
@@ -49,7 +52,7 @@ interface State {
   resultKey: string;
 }
 
-const initial: State = { key: '', status: 'loading', rows: [], total: 0, totalExact: true, facets: undefined, facetsExact: true, nextCursor: undefined, loadingMore: false, error: undefined, moreError: undefined, resultKey: '' };
+const initial: State = { key: '', status: 'loading', rows: [], total: 0, totalExact: true, facets: undefined, facetsExact: true, textIndexPending: 0, nextCursor: undefined, loadingMore: false, error: undefined, moreError: undefined, resultKey: '' };
 
 /**
  * events:search with keyset pages: the first page (with the total and facets) whenever the input
@@ -81,6 +84,7 @@ export function useEventSearch(input: SearchInput, enabled = true): EventSearch 
           totalExact: page.totalExact,
           facets: page.facets,
           facetsExact: page.facetsExact,
+          textIndexPending: page.textIndexPending ?? 0,
           nextCursor: page.nextCursor,
           loadingMore: false,
           error: undefined,
@@ -128,6 +132,7 @@ export function useEventSearch(input: SearchInput, enabled = true): EventSearch 
     totalExact: state.totalExact,
     facets: state.facets,
     facetsExact: state.facetsExact,
+    textIndexPending: state.textIndexPending,
     hasMore: state.nextCursor !== undefined,
     loadingMore: state.loadingMore,
     error: currentStatus === 'error' ? state.error : undefined,

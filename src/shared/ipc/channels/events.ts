@@ -301,6 +301,11 @@ export const eventsChannels = {
       facets: SearchFacets,
       /** False when the facets count only the matches read before counting stopped (see totalExact). */
       facetsExact: z.boolean(),
+      /**
+       * Free text only, on a first page: events the text index has not reached yet (it is built in
+       * the background after an import or a sync), which the search read in full. Absent when none.
+       */
+      textIndexPending: z.number().int().min(1).optional(),
     }),
   },
   /** One event: its normalized fields and the original record text. */
