@@ -113,9 +113,9 @@ describe('the text index', () => {
     expect(Number(row?.indexed)).toBe(Number(row?.stored));
   });
 
-  it('splits a value into the runs of letters and digits it is looked up by', () => {
-    expect(searchRuns('arn:aws:iam::123456789012:role/ExampleRole-us-east-2')).toEqual(['arn', 'aws', 'iam', '123456789012', 'role', 'examplerole', 'us', 'east', '2']);
-    expect(searchRuns('Ünïcode-ß')).toEqual(['n', 'code']);
+  it('splits a value at whitespace and JSON syntax into the runs it is looked up by', () => {
+    expect(searchRuns('arn:aws:iam::123456789012:role/ExampleRole-us-east-2')).toEqual(['arn', 'aws', 'iam', '123456789012', 'role/examplerole-us-east-2']);
+    expect(searchRuns('"userName": "Ünïcode-ß"\t{[a,b]}')).toEqual(['username', 'ünïcode-ß', 'a', 'b']);
   });
 
   it('narrows a rare word to the hours that hold it', async () => {
@@ -213,26 +213,36 @@ describe('ranges of hours', () => {
 });
 
 describe('the text index in the background', () => {
-  it('catches up after writes pause, and an index of version 2 gains it on opening', async () => {
-    const path = join(dir, 'background.duckdb');
+  it.each([
+    ['2', 'no text index'],
+    ['3', 'terms of letters and digits only'],
+  ])('catches up after writes pause, and an index of version %s (%s) is indexed again on opening', async (version) => {
+    const path = join(dir, `background-${version}.duckdb`);
     const first = await createEventStore({ path, threads: 2 });
     await first.insertBatch(events.slice(0, 50).map((e) => ({ ...e })));
+    await first.indexText();
     await first.close();
-    // What version 2 wrote: no text index.
     const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
     const connection = await instance.connect();
-    await connection.run('DROP TABLE text_terms');
-    await connection.run('DROP TABLE text_indexed_loads');
+    if (version === '2') {
+      await connection.run('DROP TABLE text_terms');
+      await connection.run('DROP TABLE text_indexed_loads');
+    } else {
+      // A term as version 3 split them; its hour must not survive.
+      await connection.run(`INSERT INTO text_terms VALUES (1, 'examplerole', [1])`);
+    }
     await connection.run('DELETE FROM schema_version');
-    await connection.run('INSERT INTO schema_version VALUES (2, now())');
+    await connection.run(`INSERT INTO schema_version VALUES (${version}, now())`);
     connection.closeSync();
     instance.closeSync();
 
     const reopened = await createEventStore({ path, threads: 2, textIndexDelayMs: 10 });
     try {
       await expect.poll(() => reopened.read(unindexedLoads), { timeout: 10_000 }).toEqual([]);
-      const [row] = await reopened.read((c) => readRows(c, 'SELECT max(version) AS v, (SELECT count(*) FROM text_terms) AS terms FROM schema_version'));
-      expect(Number(row?.v)).toBe(3);
+      const [row] = await reopened.read((c) =>
+        readRows(c, `SELECT max(version) AS v, (SELECT count(*) FROM text_terms) AS terms, (SELECT count(*) FROM text_terms WHERE list_contains(hours, 1)) AS stale FROM schema_version`),
+      );
+      expect({ v: Number(row?.v), stale: Number(row?.stale) }).toEqual({ v: 4, stale: 0 });
       expect(Number(row?.terms)).toBeGreaterThan(100);
     } finally {
       await reopened.close();

@@ -13,7 +13,7 @@ import { TEXT_INDEX_DDL } from './text-index';
  * no key either: a DuckDB transaction cannot delete and re-insert one key, which an upsert of a
  * file record needs.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export class SchemaVersionError extends Error {
   override name = 'SchemaVersionError';
@@ -81,6 +81,12 @@ const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>
   // 3: the text index (text-index.ts), empty: the store's background indexer fills it.
   3: async (connection) => {
     for (const ddl of TEXT_INDEX_DDL) await connection.run(ddl);
+  },
+  // 4: its terms are whole values (split on whitespace and JSON syntax), no longer runs of letters
+  // and digits: emptied, to be built again in the background.
+  4: async (connection) => {
+    await connection.run('DELETE FROM text_terms');
+    await connection.run('DELETE FROM text_indexed_loads');
   },
 };
 

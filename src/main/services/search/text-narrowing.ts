@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows } from '../../store/duckdb-database';
-import { HOUR_MICROS, hoursContaining, hoursOfTerm, unindexedLoads } from '../../store/text-index';
+import { HOUR_MICROS, TERM_SEPARATORS, hoursContaining, hoursOfTerm, unindexedLoads } from '../../store/text-index';
 import type { WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
 
@@ -15,7 +15,7 @@ export interface TextNarrowing {
   unindexedLoads: bigint[];
 }
 
-/** A word shorter than this is inside too many terms to narrow anything. */
+/** A run shorter than this is inside too many terms to narrow anything. */
 const MIN_NEEDLE = 3;
 /**
  * DuckDB skips row groups by the time range of one branch of a UNION ALL, not by an OR of ranges
@@ -30,13 +30,15 @@ const MAX_RANGES = 32;
  */
 const MAX_SHARE = 0.25;
 
+const RUN = new RegExp(`[^${TERM_SEPARATORS}]+`, 'g');
+
 /**
- * The runs of ASCII letters and digits in a free-text value, lower-cased as the search compares
- * it. If a record's lower-cased text contains the value, each run lies within one term of that
- * text (a term is a maximal run), which is what makes the index safe to narrow by.
+ * The runs of a free-text value between separators (whitespace, JSON syntax), lower-cased as the
+ * search compares it. If a record's lower-cased text contains the value, each run lies within one
+ * term of that text (a term is a maximal run), which is what makes the index safe to narrow by.
  */
 export function searchRuns(value: string): string[] {
-  return value.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return value.toLowerCase().match(RUN) ?? [];
 }
 
 /** The run a text node is looked up by: its longest, if long enough to be selective. */
