@@ -1,7 +1,7 @@
 import { BIGINT, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { NORMALIZED_SQL_COLUMNS, normalizedSelect, sqlString } from '../services/events/normalize-sql';
 import { pathVariants } from '../services/events/record-fields';
-import { readRows } from './duckdb-database';
+import { inTransaction, readRows } from './duckdb-database';
 import { countLoad } from './event-counts';
 import { EVENT_COLUMN_NAMES, eventColumnDefinitions } from './event-columns';
 
@@ -204,15 +204,15 @@ export class FileLoad {
   }
 
   /**
-   * Removes the load's duplicates and marks it verified; `inTransaction` (bookkeeping) commits
-   * with it. The next files start a new load.
+   * Removes the load's duplicates and marks it verified; `alongside` (bookkeeping) commits with
+   * it. The next files start a new load.
    */
-  async flush(connection: DuckDBConnection, inTransaction?: (connection: DuckDBConnection) => Promise<void>): Promise<FlushResult> {
+  async flush(connection: DuckDBConnection, alongside?: (connection: DuckDBConnection) => Promise<void>): Promise<FlushResult> {
     const loadId = this.loadId;
     const rows = this.rows;
-    const result = await inTransactionDo(connection, async () => {
+    const result = await inTransaction(connection, async () => {
       const duplicates = loadId === null ? 0 : await verifyLoad(connection, loadId);
-      if (inTransaction) await inTransaction(connection);
+      if (alongside) await alongside(connection);
       return { inserted: rows - duplicates, duplicates };
     });
     this.loadId = null;
@@ -260,7 +260,7 @@ export class EventStage {
   }
 
   async flush(connection: DuckDBConnection): Promise<FlushResult> {
-    return inTransactionDo(connection, async () => {
+    return inTransaction(connection, async () => {
       const loadId = await nextLoadId(connection);
       await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [loadId, 'batch'], [BIGINT, VARCHAR]);
       const columns = EVENT_COLUMN_NAMES.join(', ');
@@ -280,18 +280,6 @@ export class EventStage {
   }
 }
 
-async function inTransactionDo<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await connection.run('COMMIT');
-    return result;
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
-}
-
 /**
  * Verifies the loads a crash left unverified (rows stored, flush never done), oldest first.
  * Returns how many rows that removed.
@@ -299,7 +287,7 @@ async function inTransactionDo<T>(connection: DuckDBConnection, work: () => Prom
 export async function verifyPendingLoads(connection: DuckDBConnection): Promise<number> {
   let removed = 0;
   for (const row of await readRows(connection, 'SELECT load_id FROM loads WHERE NOT verified ORDER BY load_id')) {
-    removed += await inTransactionDo(connection, () => verifyLoad(connection, BigInt(row.load_id as bigint)));
+    removed += await inTransaction(connection, () => verifyLoad(connection, BigInt(row.load_id as bigint)));
   }
   return removed;
 }

@@ -91,6 +91,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
+/**
+ * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (with the
+ * work's error, not the rollback's). Read-only, it gives its statements one snapshot.
+ */
+export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Runs a query with bound parameters (types where inference would guess wrong, e.g. BIGINT). */
 export async function readRows(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = [], types?: DuckDBType[]): Promise<Row[]> {
   const reader = await connection.runAndReadAll(sql, params, types);

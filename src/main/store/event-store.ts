@@ -2,7 +2,7 @@ import { LIST, VARCHAR, listValue, timestampValue, type DuckDBAppender, type Duc
 import type { EventProvenance, EventSourceKind, NormalizedEvent } from '../services/events/event-model';
 import { normalizeEvent } from '../services/events/normalize-event';
 import { formatMicrosIso, isoToMicros } from '../services/events/event-time';
-import { openDatabase, readRows, type Row } from './duckdb-database';
+import { inTransaction, openDatabase, readRows, type Row } from './duckdb-database';
 import { EVENT_COLUMNS } from './event-columns';
 import { EventStage, FileLoad, verifyPendingLoads, type FileProvenance, type FlushResult, type StagedFile, type StagedFileCount } from './bulk-writer';
 import {
@@ -154,17 +154,7 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     },
     sourceFiles: () => db.read(loadSourceFiles),
     sources: () => db.read(loadSources),
-    recordSourceRun: (run) =>
-      db.exclusive(async (c) => {
-        await c.run('BEGIN TRANSACTION');
-        try {
-          await recordSourceRun(c, run);
-          await c.run('COMMIT');
-        } catch (error) {
-          await c.run('ROLLBACK');
-          throw error;
-        }
-      }),
+    recordSourceRun: (run) => db.exclusive((c) => inTransaction(c, () => recordSourceRun(c, run))),
     syncCursors: (profile) => db.read((c) => loadSyncCursors(c, profile)),
     saveSyncCursor: (cursor) => db.exclusive((c) => saveSyncCursor(c, cursor)),
     indexText: (onProgress) => textIndexer.drain(onProgress),

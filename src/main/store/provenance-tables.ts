@@ -1,6 +1,6 @@
 import { BIGINT, BOOLEAN, DOUBLE, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { formatMicrosIso, isoToMicros } from '../services/events/event-time';
-import { readRows } from './duckdb-database';
+import { inTransaction, readRows } from './duckdb-database';
 
 /** A file an import read (or failed to read): what a re-import compares to skip it. */
 export interface SourceFileRecord {
@@ -157,17 +157,12 @@ export async function loadSyncCursors(connection: DuckDBConnection, profile?: st
 
 export async function saveSyncCursor(connection: DuckDBConnection, cursor: SyncCursor): Promise<void> {
   const key: DuckDBValue[] = [cursor.profile, cursor.account, cursor.region];
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(connection, async () => {
     await connection.run('DELETE FROM sync_cursors WHERE profile = $1 AND account = $2 AND region = $3', key);
     await connection.run(
       'INSERT INTO sync_cursors VALUES ($1, $2, $3, $4, $5, $6, $7)',
       [...key, time(cursor.newestEventTime), time(cursor.oldestEventTime), cursor.backfillDone, time(cursor.updatedAt)],
       [VARCHAR, VARCHAR, VARCHAR, TIMESTAMP, TIMESTAMP, BOOLEAN, TIMESTAMP],
     );
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from './duckdb-database';
 import { EVENT_COUNTS_DDL, recountAll } from './event-counts';
 import { eventColumnDefinitions } from './event-columns';
 import { TEXT_INDEX_DDL } from './text-index';
@@ -95,10 +96,10 @@ export async function ensureSchema(connection: DuckDBConnection): Promise<void> 
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_catalog = current_database() AND table_schema = 'main'`,
   );
   if (Number(existing.getRowObjectsJS()[0]?.n ?? 0) === 0) {
-    await connection.run('BEGIN TRANSACTION');
-    for (const ddl of TABLES) await connection.run(ddl);
-    await connection.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
-    await connection.run('COMMIT');
+    await inTransaction(connection, async () => {
+      for (const ddl of TABLES) await connection.run(ddl);
+      await connection.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
+    });
     return;
   }
   const found = await connection.runAndReadAll('SELECT max(version) AS v FROM schema_version');
@@ -107,13 +108,8 @@ export async function ensureSchema(connection: DuckDBConnection): Promise<void> 
     throw new SchemaVersionError(`This index was written by a newer Auditdesk (schema ${version}; this version reads up to ${SCHEMA_VERSION}).`);
   }
   if (version === SCHEMA_VERSION) return;
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(connection, async () => {
     for (let next = version + 1; next <= SCHEMA_VERSION; next += 1) await MIGRATIONS[next]?.(connection);
     await connection.run('INSERT INTO schema_version VALUES ($1, now())', [SCHEMA_VERSION]);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { readRows } from './duckdb-database';
+import { inTransaction, readRows } from './duckdb-database';
 
 /**
  * The index of record text that lets a free-text search read a few hours of events instead of
@@ -64,8 +64,7 @@ export async function indexTextStep(connection: DuckDBConnection): Promise<TextI
   if (batch.length === 0) return { indexedEvents: 0, pendingEvents };
   const segment = batch[0]?.id as bigint;
   const loads = listValue(batch.map((load) => load.id));
-  await connection.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(connection, async () => {
     await connection.run(
       `INSERT INTO text_terms
        SELECT $1, term, list(DISTINCT hour ORDER BY hour)
@@ -81,11 +80,7 @@ export async function indexTextStep(connection: DuckDBConnection): Promise<TextI
       [BIGINT, LIST(BIGINT), LIST(BIGINT)],
     );
     await mergeSmallSegments(connection);
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  });
   return { indexedEvents: batchEvents, pendingEvents: pendingEvents - batchEvents };
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../../shared/ipc/result';
 import { SessionErrorCode } from '../aws-errors';
 
@@ -15,18 +16,11 @@ export function toTokenGrant(out: { accessToken?: string; expiresIn?: number; re
 }
 
 /** Resolves after `ms`, or rejects with a cancel error as soon as `signal` aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cancelled = () => new AppError(SessionErrorCode.signInCancelled, 'The sign-in was cancelled.');
-    if (signal?.aborted) return reject(cancelled());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw new AppError(SessionErrorCode.signInCancelled, 'The sign-in was cancelled.');
+    throw error;
+  }
 }

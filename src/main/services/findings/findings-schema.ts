@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from '../../store/duckdb-database';
 
 /**
  * The findings index: a DuckDB file of its own (`<dataDir>/findings.duckdb`), apart from the
@@ -77,15 +78,10 @@ export async function ensureFindingsSchema(connection: DuckDBConnection): Promis
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_catalog = current_database() AND table_schema = 'main'`,
   );
   if (Number(existing.getRowObjectsJS()[0]?.n ?? 0) === 0) {
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(connection, async () => {
       for (const ddl of TABLES) await connection.run(ddl);
       await connection.run('INSERT INTO schema_version VALUES ($1, now())', [FINDINGS_SCHEMA_VERSION]);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+    });
     return;
   }
   const found = await connection.runAndReadAll('SELECT max(version) AS v FROM schema_version');

@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Annotation, CoverageEntry, FacetCount, FindingFacets, FindingFilters, FindingRef, FindingRow, FindingSortKey } from '../../../shared/ipc/channels/findings';
 import { AppError } from '../../../shared/ipc/result';
-import { openDatabase, readRows, type Database } from '../../store/duckdb-database';
+import { inTransaction, openDatabase, readRows, type Database } from '../../store/duckdb-database';
 import { ensureFindingsSchema } from './findings-schema';
 import type { NewAnnotation, StoredCoverage, StoredFinding, StoredVersion } from './findings-model';
 import { FACET_COLUMNS, orderClause, whereClause, type FacetKey, type SqlParams } from './findings-query';
@@ -91,7 +91,7 @@ export function createFindingsStore(opts: { path: string }): FindingsStore {
   return {
     replaceAnalyzer: (analyzerArn, findings) =>
       write((c) =>
-        transaction(c, async () => {
+        inTransaction(c, async () => {
           await c.run('DELETE FROM findings WHERE analyzer_arn = $1', [analyzerArn]);
           for (let i = 0; i < findings.length; i += INSERT_CHUNK) await insertFindings(c, findings.slice(i, i + INSERT_CHUNK));
         }),
@@ -114,7 +114,7 @@ export function createFindingsStore(opts: { path: string }): FindingsStore {
 
     replaceCoverage: (entries) =>
       write((c) =>
-        transaction(c, async () => {
+        inTransaction(c, async () => {
           for (const e of entries) {
             await c.run('DELETE FROM coverage WHERE account = $1 AND region = $2 AND kind = $3', [e.account, e.region, e.kind]);
             await c.run('INSERT INTO coverage VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CAST($9 AS TIMESTAMP))', [
@@ -134,7 +134,7 @@ export function createFindingsStore(opts: { path: string }): FindingsStore {
 
     recordTriage: (entries, newStatus) =>
       write((c) =>
-        transaction(c, async () => {
+        inTransaction(c, async () => {
           for (const a of entries) {
             if (newStatus) await c.run('UPDATE findings SET status = $1 WHERE analyzer_arn = $2 AND finding_id = $3', [newStatus, a.analyzerArn, a.findingId]);
             await c.run(
@@ -273,17 +273,6 @@ async function facetsOf(c: DuckDBConnection, filters: FindingFilters): Promise<F
 async function count(c: DuckDBConnection, sql: string, params: DuckDBValue[]): Promise<number> {
   const rows = await readRows(c, sql, params);
   return Number(rows[0]?.n ?? 0);
-}
-
-async function transaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
-  await c.run('BEGIN TRANSACTION');
-  try {
-    await work();
-    await c.run('COMMIT');
-  } catch (error) {
-    await c.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
 }
 
 function optionalString(value: unknown): string | undefined {

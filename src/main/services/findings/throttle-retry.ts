@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { awsErrorName, isAbortError } from '../../aws/aws-errors';
 
 const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'Throttling', 'RequestLimitExceeded', 'SlowDown']);
@@ -25,7 +26,8 @@ export interface ThrottleRetryOptions {
 export async function withThrottleRetry<T>(fn: () => Promise<T>, opts: ThrottleRetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 4;
   const base = opts.baseDelayMs ?? 1000;
-  const sleep = opts.sleep ?? abortableDelay;
+  // Node's own abortable timer: it rejects with an AbortError when the signal fires.
+  const sleep = opts.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
@@ -34,25 +36,4 @@ export async function withThrottleRetry<T>(fn: () => Promise<T>, opts: ThrottleR
       await sleep(base * 2 ** attempt, opts.signal);
     }
   }
-}
-
-function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function abortError(): Error {
-  const error = new Error('The operation was aborted.');
-  error.name = 'AbortError';
-  return error;
 }

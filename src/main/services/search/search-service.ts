@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventRow, FacetCount, SearchFacets } from '../../../shared/ipc/channels/events';
-import { readRows, type Row } from '../../store/duckdb-database';
+import { inTransaction, readRows, type Row } from '../../store/duckdb-database';
 import type { EventStore } from '../../store/event-store';
 import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
@@ -133,19 +133,6 @@ function windowToFill(matches: readonly Row[], limit: number): bigint | undefine
   return window > HOUR_MICROS ? window : HOUR_MICROS;
 }
 
-/** Runs `work`'s statements in one read transaction: they all see the index as of its start. */
-async function inSnapshot<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await connection.run('COMMIT');
-    return result;
-  } catch (error) {
-    await connection.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
 /** The same facets over rows already read (the matches of a free-text query). */
 function facetsOfRows(rows: readonly Row[], size: number): SearchFacets {
   const facets = emptyFacets();
@@ -198,7 +185,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     const { matches, pending } = await deps.store.read((c) =>
       // One snapshot: the index's hours and its list of loads not reached must describe the same
       // moment, or a load indexed in between would be in neither.
-      inSnapshot(c, async () => {
+      inTransaction(c, async () => {
         // The text index narrows the read to the hours that can hold the words (text-narrowing.ts).
         const narrowing = deps.textIndex === false ? null : await narrowText(c, tree);
         const builder = new WhereBuilder();

@@ -57,17 +57,9 @@ export function createImportJobs(deps: { jobs: JobRunner; store: () => Promise<E
                 folder: location,
                 signal: ctx.signal,
                 clock: deps.clock,
-                onProgress: (p) => ctx.progress({ step: `${p.events} events · ${p.errors} unreadable`, current: p.filesDone, total: p.filesTotal }),
+                onProgress: (p) => ctx.progress({ step: progressStep(p), current: p.filesDone, total: p.filesTotal }),
               });
-              Object.assign(report, {
-                state: summary.cancelled ? 'cancelled' : 'done',
-                filesRead: summary.filesImported,
-                filesSkipped: summary.filesSkipped,
-                eventsRead: summary.imported + summary.duplicates,
-                eventsInserted: summary.imported,
-                malformed: summary.failed.slice(0, MALFORMED_CAP).map((f) => ({ key: f.path, reason: f.reason })),
-              });
-              noteOverflow(report, summary.failed.length);
+              settle(report, { ...summary, filesRead: summary.filesImported, failed: summary.failed.map((f) => ({ key: f.path, reason: f.reason })) });
             } else {
               const s3 = await deps.clients.s3(request.profile);
               const summary = await importS3({
@@ -79,17 +71,14 @@ export function createImportJobs(deps: { jobs: JobRunner; store: () => Promise<E
                 filters: { accounts: request.accounts, regions: request.regions, fromDate: request.fromDate, toDate: request.toDate },
                 signal: ctx.signal,
                 clock: deps.clock,
-                onProgress: (p) => ctx.progress({ step: `${p.events} events · ${p.errors} unreadable`, current: p.objectsDone, total: p.objectsTotal }),
+                onProgress: (p) => ctx.progress({ step: progressStep(p), current: p.objectsDone, total: p.objectsTotal }),
               });
-              Object.assign(report, {
-                state: summary.cancelled ? 'cancelled' : 'done',
+              settle(report, {
+                ...summary,
                 filesRead: summary.objectsImported,
                 filesSkipped: summary.objectsSkipped,
-                eventsRead: summary.imported + summary.duplicates,
-                eventsInserted: summary.imported,
-                malformed: summary.failed.slice(0, MALFORMED_CAP).map((f) => ({ key: s3Url(request.bucket, f.key), reason: f.reason })),
+                failed: summary.failed.map((f) => ({ key: s3Url(request.bucket, f.key), reason: f.reason })),
               });
-              noteOverflow(report, summary.failed.length);
             }
             if (report.eventsInserted > 0) deps.bus?.emit('events:changed', { source: 'import', inserted: report.eventsInserted });
             return report;
@@ -109,6 +98,22 @@ export function createImportJobs(deps: { jobs: JobRunner; store: () => Promise<E
   };
 }
 
-function noteOverflow(report: ImportReport, failed: number): void {
-  if (failed > MALFORMED_CAP) report.message = `${failed} files could not be read; the first ${MALFORMED_CAP} are listed.`;
+/** What a folder or S3 import did, in the report's terms; past MALFORMED_CAP unreadable files, a count. */
+function settle(
+  report: ImportReport,
+  done: { cancelled: boolean; filesRead: number; filesSkipped: number; imported: number; duplicates: number; failed: Array<{ key: string; reason: string }> },
+): void {
+  Object.assign(report, {
+    state: done.cancelled ? 'cancelled' : 'done',
+    filesRead: done.filesRead,
+    filesSkipped: done.filesSkipped,
+    eventsRead: done.imported + done.duplicates,
+    eventsInserted: done.imported,
+    malformed: done.failed.slice(0, MALFORMED_CAP),
+  });
+  if (done.failed.length > MALFORMED_CAP) report.message = `${done.failed.length} files could not be read; the first ${MALFORMED_CAP} are listed.`;
+}
+
+function progressStep(progress: { events: number; errors: number }): string {
+  return `${progress.events} events · ${progress.errors} unreadable`;
 }
