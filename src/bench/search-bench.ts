@@ -21,20 +21,20 @@ export async function runSearchBench(indexPath: string, label: string): Promise<
     await store.indexText();
     const textIndexSeconds = (performance.now() - textStarted) / 1000;
     const events = await store.count();
+    // Ties broken by value, so that every run searches the same values.
     const sample = await store.read(async (c) => {
       const one = async (sql: string) => String((await readRows(c, sql))[0]?.v ?? '');
       return {
-        eventName: await one(`SELECT event_name AS v FROM events GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
-        rareName: await one(`SELECT event_name AS v FROM events WHERE event_name IS NOT NULL GROUP BY 1 ORDER BY count(*) ASC LIMIT 1`),
-        principal: await one(`SELECT principal AS v FROM events GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 3`),
-        account: await one(`SELECT account AS v FROM events WHERE account IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
-        source: await one(`SELECT event_source AS v FROM events GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`),
-        ip: await one(`SELECT source_ip AS v FROM events WHERE source_ip LIKE '%.%.%.%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 5`),
-        accessKey: await one(`SELECT access_key_id AS v FROM events WHERE access_key_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 2`),
-        resource: await one(`SELECT r AS v FROM (SELECT unnest(resources) AS r FROM events USING SAMPLE 20000) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1 OFFSET 3`),
+        eventName: await one(`SELECT event_name AS v FROM events GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+        rareName: await one(`SELECT event_name AS v FROM events WHERE event_name IS NOT NULL GROUP BY 1 ORDER BY count(*) ASC, 1 LIMIT 1`),
+        principal: await one(`SELECT principal AS v FROM events GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 3`),
+        account: await one(`SELECT account AS v FROM events WHERE account IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+        source: await one(`SELECT event_source AS v FROM events GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 2`),
+        ip: await one(`SELECT source_ip AS v FROM events WHERE source_ip LIKE '%.%.%.%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 5`),
+        accessKey: await one(`SELECT access_key_id AS v FROM events WHERE access_key_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 2`),
+        resource: await one(`SELECT r AS v FROM (SELECT unnest(resources) AS r FROM events USING SAMPLE reservoir(20000 ROWS) REPEATABLE (42)) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 OFFSET 3`),
         day: await one(`SELECT strftime(max(event_time) - INTERVAL 3 DAY, '%Y-%m-%d') AS v FROM events`),
         dayAfter: await one(`SELECT strftime(max(event_time) - INTERVAL 1 DAY, '%Y-%m-%d') AS v FROM events`),
-        // Ties broken by value, so that every run searches the same words.
         rareWord: await one(`SELECT split_part(principal_name, '.', 1) AS v FROM events WHERE principal_name IS NOT NULL GROUP BY 1 ORDER BY count(*) ASC, 1 LIMIT 1`),
         commonWord: await one(`SELECT split_part(principal_name, '.', 1) AS v FROM events WHERE principal_name IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
       };

@@ -200,6 +200,28 @@ describe('the text index', () => {
   });
 });
 
+describe('small segments', () => {
+  it('merges the small segments a sync leaves (one per page) into one, and still finds every word', async () => {
+    const small = await createEventStore({ path: ':memory:', threads: 2 });
+    try {
+      const timed = events.filter((e) => e.eventTime !== null && !e.eventIdGenerated && e.eventId.length >= 8).slice(0, 90);
+      for (let page = 0; page < 9; page += 1) {
+        await small.insertBatch(timed.slice(page * 10, page * 10 + 10));
+        await small.indexText();
+      }
+      const [row] = await small.read((c) => readRows(c, 'SELECT count(DISTINCT segment) AS segments, (SELECT count(*) FROM text_indexed_loads) AS loads FROM text_terms'));
+      expect({ segments: Number(row?.segments), loads: Number(row?.loads) }).toEqual({ segments: 2, loads: 9 });
+      const service = createSearchService({ store: small, clock: () => NOW });
+      for (const event of timed) {
+        const found = await service.search({ query: `"${event.eventId}"`, limit: 5 });
+        expect(found.rows.map((r) => r.key), event.eventId).toContain(event.key);
+      }
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('ranges of hours', () => {
   it('joins consecutive hours and, past 32 ranges, the closest ones: never an hour fewer', () => {
     const hours = new Set<number>([1, 2, 3, 10]);
