@@ -179,6 +179,8 @@ describe('the text index', () => {
       'zz-no-such-word-zz',
     ]) {
       expect(await allKeys(indexed, { query }), query).toEqual(await allKeys(scanning, { query }));
+      // The charts of the Activity view too.
+      expect(await indexed.stats({ query }), query).toEqual(await scanning.stats({ query }));
     }
   });
 

@@ -133,6 +133,21 @@ function windowToFill(matches: readonly Row[], limit: number): bigint | undefine
   return window > HOUR_MICROS ? window : HOUR_MICROS;
 }
 
+/** Events per UTC day and account, for the charts. */
+function perDaySql(from: string, where: string): string {
+  return `SELECT strftime(event_time, '%Y-%m-%d') AS day, coalesce(account, '') AS account, count(*) AS n
+          FROM ${from} WHERE event_time IS NOT NULL AND ${where} GROUP BY ALL ORDER BY day, account`;
+}
+
+function toStats(perDay: readonly Row[], top: Summary): SearchStats {
+  return {
+    perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),
+    topEventNames: top.facets.eventNames,
+    topPrincipals: top.facets.principals,
+    topErrors: top.facets.errorCodes,
+  };
+}
+
 /** The same facets over rows already read (the matches of a free-text query). */
 function facetsOfRows(rows: readonly Row[], size: number): SearchFacets {
   const facets = emptyFacets();
@@ -228,25 +243,28 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     },
     async stats(request) {
       const tree = requestTree(request.query, request.filters, request.chips);
-      const where = compileWhere(tree, { nowMicros: nowMicros() });
+      const now = nowMicros();
+      if (containsText(tree) && deps.textIndex !== false) {
+        // Free text: the hours the text index allows, in one snapshot (see searchText).
+        return deps.store.read((c) =>
+          inTransaction(c, async () => {
+            const narrowing = await narrowText(c, tree);
+            const builder = new WhereBuilder();
+            const where = { sql: compileWhere(tree, { nowMicros: now }, builder).sql, params: builder.params };
+            const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
+            const perDay = await readRows(c, perDaySql(from, where.sql), where.params);
+            return toStats(perDay, await summarize(c, where, facetSize, { table: from, count: 'count(*)' }));
+          }),
+        );
+      }
+      const where = compileWhere(tree, { nowMicros: now });
       const [perDay, top] = await Promise.all([
-        deps.store.read((c) =>
-          readRows(
-            c,
-            `SELECT strftime(event_time, '%Y-%m-%d') AS day, coalesce(account, '') AS account, count(*) AS n
-             FROM events WHERE event_time IS NOT NULL AND ${where.sql} GROUP BY ALL ORDER BY day, account`,
-            where.params,
-          ),
-        ),
+        deps.store.read((c) => readRows(c, perDaySql('events', where.sql), where.params)),
         deps.store.read((c) => summarize(c, where, facetSize, deps.counts === false ? EVENTS_SOURCE : summarySource(tree))),
       ]);
-      return {
-        perDay: perDay.map((r) => ({ day: String(r.day), account: String(r.account), count: Number(r.n) })),
-        topEventNames: top.facets.eventNames,
-        topPrincipals: top.facets.principals,
-        topErrors: top.facets.errorCodes,
-      };
+      return toStats(perDay, top);
     },
+
   };
 }
 
