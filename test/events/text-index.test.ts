@@ -253,6 +253,8 @@ describe('the text index in the background', () => {
       await connection.run('DROP TABLE text_indexed_loads');
     } else {
       // A term as version 3 split them; its hour must not survive.
+      await connection.run(`DROP TABLE text_terms`);
+      await connection.run(`CREATE TABLE text_terms (segment BIGINT NOT NULL, term VARCHAR NOT NULL, hours INTEGER[] NOT NULL)`);
       await connection.run(`INSERT INTO text_terms VALUES (1, 'examplerole', [1])`);
     }
     await connection.run('DELETE FROM schema_version');

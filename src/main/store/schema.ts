@@ -84,10 +84,11 @@ const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>
     for (const ddl of TEXT_INDEX_DDL) await connection.run(ddl);
   },
   // 4: its terms are whole values (split on whitespace and JSON syntax), no longer runs of letters
-  // and digits: emptied, to be built again in the background.
+  // and digits, and flagged hex-only: made again, empty, to be built again in the background.
   4: async (connection) => {
-    await connection.run('DELETE FROM text_terms');
-    await connection.run('DELETE FROM text_indexed_loads');
+    await connection.run('DROP TABLE text_terms');
+    await connection.run('DROP TABLE text_indexed_loads');
+    for (const ddl of TEXT_INDEX_DDL) await connection.run(ddl);
   },
 };
 

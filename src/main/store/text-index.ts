@@ -1,4 +1,4 @@
-import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, readRows } from './duckdb-database';
 
 /**
@@ -23,10 +23,18 @@ import { inTransaction, readRows } from './duckdb-database';
  * (unindexedLoads). Small segments (a sync writes many small loads) are merged now and then, so a
  * lookup reads each term about once.
  */
+/**
+ * Terms of hex digits and dashes only: eventIDs, requestIDs, hashes, numbers. They are 99.5% of
+ * the terms (two unique ids per event), so each segment keeps them after the others (ordered by
+ * `hexish`, then term), and a word with any other character, which no such term can contain,
+ * reads the rest alone: about 0.5% of the terms (measured over 10M events: 97k of 20M).
+ */
+export const HEXISH = '[0-9a-f-]+';
+
 /** The characters between terms, as a character class both RE2 (DuckDB) and JavaScript read alike. */
 export const TERM_SEPARATORS = '\\t\\n\\f\\r "{}\\[\\],:';
 export const TEXT_INDEX_DDL = [
-  `CREATE TABLE text_terms (segment BIGINT NOT NULL, term VARCHAR NOT NULL, hours INTEGER[] NOT NULL)`,
+  `CREATE TABLE text_terms (segment BIGINT NOT NULL, hexish BOOLEAN NOT NULL, term VARCHAR NOT NULL, hours INTEGER[] NOT NULL)`,
   `CREATE TABLE text_indexed_loads (load_id BIGINT NOT NULL, segment BIGINT NOT NULL, events BIGINT NOT NULL)`,
 ];
 
@@ -67,10 +75,10 @@ export async function indexTextStep(connection: DuckDBConnection): Promise<TextI
   await inTransaction(connection, async () => {
     await connection.run(
       `INSERT INTO text_terms
-       SELECT $1, term, list(DISTINCT hour ORDER BY hour)
+       SELECT $1, regexp_full_match(term, '${HEXISH}'), term, list(DISTINCT hour ORDER BY hour)
        FROM (SELECT ${HOUR_OF_EVENT} AS hour, unnest(regexp_extract_all(lower(raw), '[^${TERM_SEPARATORS}]+')) AS term
              FROM events WHERE load_id IN (SELECT unnest($2)) AND event_time IS NOT NULL AND raw IS NOT NULL)
-       GROUP BY term ORDER BY term`,
+       GROUP BY term ORDER BY 2, term`,
       [segment, loads],
       [BIGINT, LIST(BIGINT)],
     );
@@ -110,13 +118,13 @@ async function mergeSmallSegments(connection: DuckDBConnection): Promise<void> {
   const into = BigInt(small[0]?.segment as bigint);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE text_terms_merged AS
-     SELECT term, list(DISTINCT hour ORDER BY hour) AS hours
-     FROM (SELECT term, unnest(hours) AS hour FROM text_terms WHERE segment IN (SELECT unnest($1))) GROUP BY term`,
+     SELECT hexish, term, list(DISTINCT hour ORDER BY hour) AS hours
+     FROM (SELECT hexish, term, unnest(hours) AS hour FROM text_terms WHERE segment IN (SELECT unnest($1))) GROUP BY hexish, term`,
     [segments],
     [LIST(BIGINT)],
   );
   await connection.run('DELETE FROM text_terms WHERE segment IN (SELECT unnest($1))', [segments], [LIST(BIGINT)]);
-  await connection.run('INSERT INTO text_terms SELECT $1, term, hours FROM text_terms_merged ORDER BY term', [into], [BIGINT]);
+  await connection.run('INSERT INTO text_terms SELECT $1, hexish, term, hours FROM text_terms_merged ORDER BY hexish, term', [into], [BIGINT]);
   await connection.run('UPDATE text_indexed_loads SET segment = $1 WHERE segment IN (SELECT unnest($2))', [into, segments], [BIGINT, LIST(BIGINT)]);
   await connection.run('DROP TABLE text_terms_merged');
 }
@@ -144,7 +152,7 @@ export async function pendingTextEvents(connection: DuckDBConnection): Promise<n
  * in term order and DuckDB skips the row groups whose range of terms cannot hold it.
  */
 export async function hoursOfTerm(connection: DuckDBConnection, term: string): Promise<Set<number>> {
-  const rows = await readRows(connection, 'SELECT DISTINCT unnest(hours) AS hour FROM text_terms WHERE term = $1', [term], [VARCHAR]);
+  const rows = await readRows(connection, 'SELECT DISTINCT unnest(hours) AS hour FROM text_terms WHERE hexish = $2 AND term = $1', [term, isHexish(term)], [VARCHAR, BOOLEAN]);
   return new Set(rows.map((row) => Number(row.hour)));
 }
 
@@ -156,12 +164,22 @@ export async function hoursContaining(connection: DuckDBConnection, needles: rea
   if (needles.length === 0) return [];
   const matches = needles.map((_, i) => `contains(term, $${i + 1}) AS m${i}`);
   const lists = needles.map((_, i) => `list(DISTINCT hour) FILTER (WHERE m${i}) AS h${i}`);
+  const anyNeedle = needles.map((_, i) => `contains(term, $${i + 1})`).join(' OR ');
+  // Only when no needle could be inside a hexish term can the read skip them all.
+  const where = needles.some(isHexish) ? anyNeedle : `hexish = false AND (${anyNeedle})`;
   const [row] = await readRows(
     connection,
     `SELECT ${lists.join(', ')}
-     FROM (SELECT unnest(hours) AS hour, ${matches.join(', ')} FROM text_terms WHERE ${needles.map((_, i) => `contains(term, $${i + 1})`).join(' OR ')})`,
+     FROM (SELECT unnest(hours) AS hour, ${matches.join(', ')} FROM text_terms WHERE ${where})`,
     [...needles],
     needles.map(() => VARCHAR),
   );
   return needles.map((_, i) => new Set(((row?.[`h${i}`] as number[] | null) ?? []).map(Number)));
+}
+
+const HEXISH_TERM = new RegExp(`^${HEXISH}$`);
+
+/** Whether a (lower-cased) term or needle is made of hex digits and dashes only. */
+function isHexish(text: string): boolean {
+  return HEXISH_TERM.test(text);
 }
