@@ -104,6 +104,27 @@ describe('event store', () => {
     store = await createEventStore({ path: ':memory:' });
   });
 
+  it('migrates an index of version 4: the searched text of the resources is lower-cased', async () => {
+    await store.insertBatch(events);
+    await store.close();
+    const path = join(dir, 'index.duckdb');
+    // What version 4 wrote: the resources joined as they are.
+    const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
+    const connection = await instance.connect();
+    await connection.run(`UPDATE events SET resources_text = nullif(array_to_string(resources, chr(10)), '')`);
+    const [mixed] = (await connection.runAndReadAll(`SELECT count(*) AS n FROM events WHERE resources_text <> lower(resources_text)`)).getRowObjectsJS();
+    expect(Number(mixed?.n)).toBeGreaterThan(0);
+    await connection.run('DELETE FROM schema_version');
+    await connection.run('INSERT INTO schema_version VALUES (4, now())');
+    connection.closeSync();
+    instance.closeSync();
+
+    store = await createEventStore({ path });
+    const after = await store.read(async (c) => (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE resources_text <> lower(resources_text)) AS mixed, count(resources_text) AS n FROM events`)).getRowObjectsJS()[0]);
+    expect(Number(after?.mixed)).toBe(0);
+    expect(Number(after?.n)).toBeGreaterThan(0);
+  });
+
   it('migrates an index of version 1: the aggregate of counts is filled from the stored events', async () => {
     await store.insertBatch(events);
     await store.close();
@@ -121,7 +142,7 @@ describe('event store', () => {
 
     store = await createEventStore({ path });
     const counted = await store.read(async (c) => (await c.runAndReadAll('SELECT (SELECT sum(n) FROM event_counts) AS n, (SELECT max(version) FROM schema_version) AS v')).getRowObjectsJS()[0]);
-    expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 4 });
+    expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 5 });
     // And it keeps counting what comes next.
     const more = stratus.slice(0, 3).map((r) => normalizeEvent(JSON.stringify({ ...r.record, eventID: `${String(r.record.eventID)}-again` }), lookup));
     expect((await store.insertBatch(more)).inserted).toBe(3);

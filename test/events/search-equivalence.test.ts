@@ -87,6 +87,8 @@ const CASES: Case[] = [
   { query: 'region:*r -region:us-*', ref: (e) => is(e.awsRegion, '*r') && !is(e.awsRegion, 'us-*'), atLeast: 10 },
   { query: 'ip:203.0.113.*', ref: (e) => is(e.sourceIpAddress, '203.0.113.*'), atLeast: 1 },
   { query: 'resource:*bucket*', ref: (e) => e.resources.some((r) => is(r, '*bucket*')), atLeast: 5 },
+  // Case-insensitive, whichever case the stored resource has (its searched text is lower-cased).
+  { query: 'resource:*:ROLE/*', ref: (e) => e.resources.some((r) => is(r, '*:ROLE/*')), atLeast: 5 },
   { query: 'accesskey:ASIA*', ref: (e) => is(e.accessKeyId, 'ASIA*'), atLeast: 5 },
   { query: 'useragent:*aws-cli*', ref: (e) => is(e.userAgent, '*aws-cli*'), atLeast: 1 },
   { query: 'eventid:1', ref: (e) => is(e.eventId, '1'), atLeast: 1 },

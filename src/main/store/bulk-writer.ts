@@ -83,7 +83,9 @@ const ENVELOPE_PATHS = ['eventVersion', 'eventID', 'eventName', 'eventSource', '
 
 /** Columns the store derives from others on insert (see schema.ts). */
 const DERIVED_COLUMNS = 'key_hash, resources_text';
-const DERIVED_VALUES = `hash(event_key), nullif(array_to_string(resources, chr(10)), '')`;
+// resources_text is lower-cased: only searched (the list shows `resources`), and a case-sensitive
+// match of a lower-cased value is about twice as fast as an RE2 `(?i)` one over a million rows.
+const DERIVED_VALUES = `hash(event_key), lower(nullif(array_to_string(resources, chr(10)), ''))`;
 
 let tableCounter = 0;
 const nextTableName = (kind: string) => `${kind}_${process.pid}_${(tableCounter += 1)}`;

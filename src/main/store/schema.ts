@@ -14,7 +14,7 @@ import { TEXT_INDEX_DDL } from './text-index';
  * no key either: a DuckDB transaction cannot delete and re-insert one key, which an upsert of a
  * file record needs.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export class SchemaVersionError extends Error {
   override name = 'SchemaVersionError';
@@ -25,7 +25,7 @@ const TABLES = [
   ${eventColumnDefinitions({ compress: true })},
   load_id BIGINT NOT NULL,          -- the flush that wrote the row (bulk-writer.ts dedupes by it)
   key_hash UBIGINT NOT NULL,        -- hash(event_key): the cheap tie-break of the newest-first order
-  resources_text VARCHAR            -- resources joined by newlines: searched as text, far faster than a list
+  resources_text VARCHAR            -- resources joined by newlines, lower-cased: searched as text, far faster than a list
 )`,
   'CREATE SEQUENCE load_seq START 1',
   // One row per load of rows into events; `verified` once its duplicates are removed.
@@ -89,6 +89,10 @@ const MIGRATIONS: Record<number, (connection: DuckDBConnection) => Promise<void>
     await connection.run('DROP TABLE text_terms');
     await connection.run('DROP TABLE text_indexed_loads');
     for (const ddl of TEXT_INDEX_DDL) await connection.run(ddl);
+  },
+  // 5: the searched text of the resources is lower-cased (compile-query.ts matches it so).
+  5: async (connection) => {
+    await connection.run('UPDATE events SET resources_text = lower(resources_text) WHERE resources_text IS NOT NULL');
   },
 };
 
