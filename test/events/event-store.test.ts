@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../src/main/services/events/event-model';
 import { normalizeEvent } from '../../src/main/services/events/normalize-event';
@@ -104,43 +104,40 @@ describe('event store', () => {
     store = await createEventStore({ path: ':memory:' });
   });
 
-  it('migrates an index of version 4: the searched text of the resources is lower-cased', async () => {
+  /** The store, with the events, closed and rewritten as an older version wrote it (`undo`), then opened again. */
+  async function reopenAsVersion(version: number, undo: (connection: DuckDBConnection) => Promise<void>): Promise<void> {
     await store.insertBatch(events);
     await store.close();
     const path = join(dir, 'index.duckdb');
-    // What version 4 wrote: the resources joined as they are.
     const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
     const connection = await instance.connect();
-    await connection.run(`UPDATE events SET resources_text = nullif(array_to_string(resources, chr(10)), '')`);
-    const [mixed] = (await connection.runAndReadAll(`SELECT count(*) AS n FROM events WHERE resources_text <> lower(resources_text)`)).getRowObjectsJS();
-    expect(Number(mixed?.n)).toBeGreaterThan(0);
+    await undo(connection);
     await connection.run('DELETE FROM schema_version');
-    await connection.run('INSERT INTO schema_version VALUES (4, now())');
+    await connection.run(`INSERT INTO schema_version VALUES (${version}, now())`);
     connection.closeSync();
     instance.closeSync();
-
     store = await createEventStore({ path });
+  }
+
+  it('migrates an index of version 4: the searched text of the resources is lower-cased', async () => {
+    // What version 4 wrote: the resources joined as they are.
+    await reopenAsVersion(4, async (connection) => {
+      await connection.run(`UPDATE events SET resources_text = nullif(array_to_string(resources, chr(10)), '')`);
+      const [mixed] = (await connection.runAndReadAll(`SELECT count(*) AS n FROM events WHERE resources_text <> lower(resources_text)`)).getRowObjectsJS();
+      expect(Number(mixed?.n)).toBeGreaterThan(0);
+    });
     const after = await store.read(async (c) => (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE resources_text <> lower(resources_text)) AS mixed, count(resources_text) AS n FROM events`)).getRowObjectsJS()[0]);
     expect(Number(after?.mixed)).toBe(0);
     expect(Number(after?.n)).toBeGreaterThan(0);
   });
 
   it('migrates an index of version 1: the aggregate of counts is filled from the stored events', async () => {
-    await store.insertBatch(events);
-    await store.close();
-    const path = join(dir, 'index.duckdb');
     // What version 1 wrote: no event_counts table, no text index.
-    const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'v1.2.0' });
-    const connection = await instance.connect();
-    await connection.run('DROP TABLE event_counts');
-    await connection.run('DROP TABLE text_terms');
-    await connection.run('DROP TABLE text_indexed_loads');
-    await connection.run('DELETE FROM schema_version');
-    await connection.run('INSERT INTO schema_version VALUES (1, now())');
-    connection.closeSync();
-    instance.closeSync();
-
-    store = await createEventStore({ path });
+    await reopenAsVersion(1, async (connection) => {
+      await connection.run('DROP TABLE event_counts');
+      await connection.run('DROP TABLE text_terms');
+      await connection.run('DROP TABLE text_indexed_loads');
+    });
     const counted = await store.read(async (c) => (await c.runAndReadAll('SELECT (SELECT sum(n) FROM event_counts) AS n, (SELECT max(version) FROM schema_version) AS v')).getRowObjectsJS()[0]);
     expect({ n: Number(counted?.n), v: Number(counted?.v) }).toEqual({ n: events.length, v: 5 });
     // And it keeps counting what comes next.

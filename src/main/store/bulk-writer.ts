@@ -107,14 +107,10 @@ export class FileLoad {
     if (!first) return [];
     const relation = recordsRelation(first.format, first.compression, maxObjectBytes);
     const counts = new Map<string, { records: number; shaped: number }>();
-    let inserted = 0;
-    await connection.run('BEGIN TRANSACTION');
-    // In the transaction: on its own, the sequence's next value would be one more commit to the log.
-    const load = await this.currentLoad(connection).catch(async (error: unknown) => {
-      await connection.run('ROLLBACK');
-      throw error;
-    });
-    try {
+    const { load, inserted } = await inTransaction(connection, async () => {
+      // In the transaction: on its own, the sequence's next value would be one more commit to the log.
+      const load = await this.currentLoad(connection);
+      let inserted = 0;
       for (const [from, to] of statementRanges(files)) {
         const part = files.slice(from, to);
         try {
@@ -131,11 +127,8 @@ export class FileLoad {
         for (const row of rows) if (mine.has(String(row.source_ref))) counts.set(String(row.source_ref), { records: Number(row.n), shaped: Number(row.n) });
       }
       if (load.isNew && inserted > 0) await connection.run('INSERT INTO loads VALUES ($1, $2, now(), false)', [load.id, 'import'], [BIGINT, VARCHAR]);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+      return { load, inserted };
+    });
     // A load is recorded with its first rows, so a rollback never leaves a load id without its row.
     if (inserted > 0) this.loadId = load.id;
     this.rows += inserted;

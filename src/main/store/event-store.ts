@@ -94,16 +94,18 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     throw error;
   }
   let apiStage: EventStage | undefined;
+  const inBackground = options.textIndexDelayMs !== undefined;
   const textIndexer = createTextIndexer({
     step: () => db.background(indexTextStep),
     delayMs: options.textIndexDelayMs ?? 0,
     onError: (error) => console.warn(`Text index: ${error instanceof Error ? error.message : String(error)}; the next write retries.`),
   });
   const written = <T>(result: Promise<T>): Promise<T> => {
-    if (options.textIndexDelayMs !== undefined) void result.then(() => textIndexer.kick(), () => undefined);
+    if (inBackground) void result.then(() => textIndexer.kick(), () => undefined);
     return result;
   };
-  written(Promise.resolve());
+  // What an earlier run left unindexed (closed mid-step, or migrated) catches up too.
+  if (inBackground) textIndexer.kick();
 
   return {
     path: options.path,

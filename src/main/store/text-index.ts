@@ -138,12 +138,18 @@ export async function unindexedLoads(connection: DuckDBConnection): Promise<bigi
   return rows.map((row) => BigInt(row.load_id as bigint));
 }
 
-/** How many stored events the index has not reached (a free-text search reads them in full). */
-export async function pendingTextEvents(connection: DuckDBConnection): Promise<number> {
-  const loads = await unindexedLoads(connection);
+/**
+ * A WHERE condition for the events of `loads` (not empty, ascending). Load ids are the store's own
+ * integers, not user input: written into the SQL, the BETWEEN lets DuckDB skip other loads' row groups.
+ */
+export function ofLoads(loads: readonly bigint[]): string {
+  return `load_id BETWEEN ${loads[0]} AND ${loads.at(-1)} AND list_contains([${loads.join(', ')}], load_id)`;
+}
+
+/** How many stored events of `loads` (those the index has not reached, see unindexedLoads) there are. */
+export async function pendingTextEvents(connection: DuckDBConnection, loads: readonly bigint[]): Promise<number> {
   if (loads.length === 0) return 0;
-  // The store's own load ids, written into the SQL so that DuckDB skips other loads' row groups.
-  const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE load_id BETWEEN ${loads[0]} AND ${loads.at(-1)} AND list_contains([${loads.join(', ')}], load_id)`);
+  const [row] = await readRows(connection, `SELECT count(*) AS n FROM events WHERE ${ofLoads(loads)}`);
   return Number(row?.n ?? 0);
 }
 

@@ -35,11 +35,12 @@ export function createTextIndexer(options: TextIndexerOptions): TextIndexer {
     }
   }
 
-  function start(onProgress?: (progress: TextIndexProgress) => void): Promise<void> {
+  /** `report`: a background run's failure goes to onError; a drain's is its caller's. */
+  function start(report: boolean, onProgress?: (progress: TextIndexProgress) => void): Promise<void> {
     const run = chain.then(() => runUntilDone(onProgress));
     // A step interrupted by closing the store is no error: it rolled back, and runs again next time.
     chain = run.catch((error: unknown) => {
-      if (!stopped) options.onError(error);
+      if (report && !stopped) options.onError(error);
     });
     return run;
   }
@@ -50,13 +51,13 @@ export function createTextIndexer(options: TextIndexerOptions): TextIndexer {
       clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        void start();
+        void start(true);
       }, options.delayMs);
       timer.unref?.();
     },
     drain(onProgress) {
       clearTimeout(timer);
-      return start(onProgress);
+      return start(false, onProgress);
     },
     async stop() {
       stopped = true;

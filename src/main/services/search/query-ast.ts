@@ -38,3 +38,16 @@ export function hasWildcard(value: QueryValue): boolean {
 export function literalText(value: QueryValue): string {
   return value.parts.map((p) => ('literal' in p ? p.literal : p.wildcard)).join('');
 }
+
+/** The filters of a query (every node but and/or/not), whether required or excluded. */
+export function queryLeaves(node: QueryNode): QueryNode[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.flatMap(queryLeaves);
+    case 'not':
+      return queryLeaves(node.child);
+    default:
+      return [node];
+  }
+}

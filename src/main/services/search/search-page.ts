@@ -1,5 +1,6 @@
 import { LIST, UBIGINT, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { readRows, type Row } from '../../store/duckdb-database';
+import { HOUR_MICROS } from '../../store/text-index';
 import { compileWhere, WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
 import { compareSortKeys, decodeCursor, encodeCursor, type SearchCursor } from './search-cursor';
@@ -10,7 +11,6 @@ const ROW_COLUMNS = `event_key, event_id, epoch_us(event_time) AS event_time_us,
 
 const NEWEST_FIRST = 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
 
-const HOUR_MICROS = 3_600_000_000n;
 /**
  * For free text only: how far back from the newest event (or the cursor) each attempt looks.
  * Reading every record's text is the cost there, and most pages of a common word fill from the

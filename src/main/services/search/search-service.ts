@@ -2,14 +2,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventRow, FacetCount, SearchFacets } from '../../../shared/ipc/channels/events';
 import { inTransaction, readRows, type Row } from '../../store/duckdb-database';
 import type { EventStore } from '../../store/event-store';
+import { HOUR_MICROS, pendingTextEvents, unindexedLoads } from '../../store/text-index';
 import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
 import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
-import type { QueryNode } from './query-ast';
+import { queryLeaves, type QueryNode } from './query-ast';
 import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
 import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
 import { narrowedEvents, narrowText } from './text-narrowing';
-import { pendingTextEvents } from '../../store/text-index';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -79,8 +79,6 @@ const FACETS = [
   { key: 'principals', column: 'principal' },
   { key: 'errorCodes', column: 'error_code' },
 ] as const satisfies ReadonlyArray<{ key: keyof SearchFacets; column: string }>;
-
-const HOUR_MICROS = 3_600_000_000n;
 
 const FACET_COLUMNS = FACETS.map((f) => f.column).join(', ');
 /** grouping() of the grand-total set: every facet column grouped out. */
@@ -180,6 +178,28 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const facetSize = deps.facetSize ?? 10;
   const nowMicros = () => BigInt(clock().getTime()) * 1000n;
 
+  /**
+   * Runs `work` over the events a free-text query must read (narrowed by the text index, see
+   * text-narrowing.ts) in one snapshot: the index's hours and its list of loads not reached must
+   * describe the same moment, or a load indexed in between would be in neither.
+   */
+  function inSnapshot<T>(
+    connection: DuckDBConnection,
+    tree: QueryNode,
+    now: bigint,
+    work: (query: { from: string; where: CompiledWhere }, unindexed: bigint[]) => Promise<T>,
+  ): Promise<T> {
+    return inTransaction(connection, async () => {
+      const unindexed = await unindexedLoads(connection);
+      const narrowing = deps.textIndex === false ? null : await narrowText(connection, tree, unindexed);
+      const builder = new WhereBuilder();
+      const where = { sql: compileWhere(tree, { nowMicros: now }, builder).sql, params: builder.params };
+      // The narrowing's ranges are parameters after the WHERE's own, in the same list.
+      const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
+      return work({ from, where }, unindexed);
+    });
+  }
+
   /** Structured queries: the page, and the exact total and facets, read side by side. */
   async function searchFields(request: SearchRequest, tree: QueryNode, where: CompiledWhere, now: bigint, limit: number): Promise<SearchResult> {
     const source = deps.counts === false ? EVENTS_SOURCE : summarySource(tree);
@@ -198,19 +218,10 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
    */
   async function searchText(request: SearchRequest, tree: QueryNode, now: bigint, limit: number): Promise<SearchResult> {
     const { matches, pending } = await deps.store.read((c) =>
-      // One snapshot: the index's hours and its list of loads not reached must describe the same
-      // moment, or a load indexed in between would be in neither.
-      inTransaction(c, async () => {
-        // The text index narrows the read to the hours that can hold the words (text-narrowing.ts).
-        const narrowing = deps.textIndex === false ? null : await narrowText(c, tree);
-        const builder = new WhereBuilder();
-        const condition = compileWhere(tree, { nowMicros: now }, builder).sql;
-        const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
-        return {
-          matches: await readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${condition} LIMIT ${textScanLimit + 1}`, builder.params),
-          pending: request.cursor === undefined ? await pendingTextEvents(c) : 0,
-        };
-      }),
+      inSnapshot(c, tree, now, async ({ from, where }, unindexed) => ({
+        matches: await readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${where.sql} LIMIT ${textScanLimit + 1}`, where.params),
+        pending: request.cursor === undefined ? await pendingTextEvents(c, unindexed) : 0,
+      })),
     );
     const complete = matches.length <= textScanLimit;
     const page = await deps.store.read((c) =>
@@ -244,14 +255,9 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     async stats(request) {
       const tree = requestTree(request.query, request.filters, request.chips);
       const now = nowMicros();
-      if (containsText(tree) && deps.textIndex !== false) {
-        // Free text: the hours the text index allows, in one snapshot (see searchText).
+      if (containsText(tree)) {
         return deps.store.read((c) =>
-          inTransaction(c, async () => {
-            const narrowing = await narrowText(c, tree);
-            const builder = new WhereBuilder();
-            const where = { sql: compileWhere(tree, { nowMicros: now }, builder).sql, params: builder.params };
-            const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
+          inSnapshot(c, tree, now, async ({ from, where }) => {
             const perDay = await readRows(c, perDaySql(from, where.sql), where.params);
             return toStats(perDay, await summarize(c, where, facetSize, { table: from, count: 'count(*)' }));
           }),
@@ -264,22 +270,11 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       ]);
       return toStats(perDay, top);
     },
-
   };
 }
 
-function containsText(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'text':
-      return true;
-    case 'and':
-    case 'or':
-      return node.children.some(containsText);
-    case 'not':
-      return containsText(node.child);
-    default:
-      return false;
-  }
+function containsText(tree: QueryNode): boolean {
+  return queryLeaves(tree).some((leaf) => leaf.kind === 'text');
 }
 
 function emptyFacets(): SearchFacets {

@@ -1,5 +1,5 @@
 import { COUNT_DIMENSIONS, EVENT_COUNTS_TABLE } from '../../store/event-counts';
-import type { QueryNode } from './query-ast';
+import { queryLeaves, type QueryNode } from './query-ast';
 import { lookupField } from './search-fields';
 
 /** Where a query's total and facets are counted: the aggregate, or the events themselves. */
@@ -23,23 +23,11 @@ export function summarySource(tree: QueryNode): SummarySource {
   return onCountColumns(tree) ? COUNTS_SOURCE : EVENTS_SOURCE;
 }
 
-function onCountColumns(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'all':
-      return true;
-    case 'and':
-    case 'or':
-      return node.children.every(onCountColumns);
-    case 'not':
-      return onCountColumns(node.child);
-    case 'text':
-    case 'time':
-      return false;
-    case 'exists':
-    case 'bool':
-    case 'match': {
-      const field = lookupField(node.field);
-      return field !== undefined && field.kind !== 'list' && field.columns.every((column) => DIMENSIONS.has(column));
-    }
-  }
+function onCountColumns(tree: QueryNode): boolean {
+  return queryLeaves(tree).every((leaf) => {
+    if (leaf.kind === 'all') return true;
+    if (leaf.kind !== 'exists' && leaf.kind !== 'bool' && leaf.kind !== 'match') return false;
+    const field = lookupField(leaf.field);
+    return field !== undefined && field.kind !== 'list' && field.columns.every((column) => DIMENSIONS.has(column));
+  });
 }

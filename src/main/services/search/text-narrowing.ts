@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows } from '../../store/duckdb-database';
-import { HOUR_MICROS, TERM_SEPARATORS, hoursContaining, hoursOfTerm, unindexedLoads } from '../../store/text-index';
+import { HOUR_MICROS, TERM_SEPARATORS, hoursContaining, hoursOfTerm, ofLoads } from '../../store/text-index';
 import type { WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
 
@@ -47,8 +47,11 @@ function needleOf(value: string): string | null {
   return longest.length >= MIN_NEEDLE ? longest : null;
 }
 
-/** Null when the query must read every hour (no word to narrow by, or a common one). */
-export async function narrowText(connection: DuckDBConnection, tree: QueryNode): Promise<TextNarrowing | null> {
+/**
+ * Null when the query must read every hour (no word to narrow by, or a common one). `unindexed`:
+ * the loads the index has not reached (unindexedLoads), read in the same snapshot.
+ */
+export async function narrowText(connection: DuckDBConnection, tree: QueryNode, unindexed: bigint[]): Promise<TextNarrowing | null> {
   const needles = [...new Set(positiveTexts(tree).flatMap((value) => needleOf(value) ?? []))];
   if (needles.length === 0) return null;
   const stored = await storedHours(connection);
@@ -59,7 +62,7 @@ export async function narrowText(connection: DuckDBConnection, tree: QueryNode):
   const hoursByNeedle = new Map(needles.map((needle, i) => [needle, found[i] as Set<number>]));
   const hours = allowedHours(tree, hoursByNeedle);
   if (hours === null || hours.size > MAX_SHARE * stored) return null;
-  return { ranges: toRanges(hours), unindexedLoads: await unindexedLoads(connection) };
+  return { ranges: toRanges(hours), unindexedLoads: unindexed };
 }
 
 /** How many hours the stored events span (DuckDB answers min and max from its statistics). */
@@ -138,10 +141,8 @@ export function narrowedEvents(narrowing: TextNarrowing, builder: WhereBuilder):
   branches.push('SELECT * FROM events WHERE event_time IS NULL');
   const loads = narrowing.unindexedLoads;
   if (loads.length > 0) {
-    // Load ids are the store's own integers, not user input: written into the SQL, the BETWEEN
-    // lets DuckDB skip the row groups of other loads.
     const outside = inRange.length === 0 ? '' : ` AND NOT coalesce(${inRange.join(' OR ')}, true)`;
-    branches.push(`SELECT * FROM events WHERE load_id BETWEEN ${loads[0]} AND ${loads.at(-1)} AND list_contains([${loads.join(', ')}], load_id)${outside}`);
+    branches.push(`SELECT * FROM events WHERE ${ofLoads(loads)}${outside}`);
   }
   return `(${branches.join(' UNION ALL ')}) AS events`;
 }
