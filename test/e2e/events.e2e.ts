@@ -427,7 +427,7 @@ describe('Events view', () => {
     await page.getByTestId('query-input').press('Enter');
     await page.getByTestId('facets-sampled').waitFor();
     expect(await page.getByTestId('result-count').innerText()).toContain('At least 2,000 events');
-    expect(await page.getByTestId('facets-sampled').innerText()).toBe('Counted over the first 2,000 matches found');
+    expect(await page.getByTestId('facets-sampled').innerText()).toBe('Counted over the newest 2,000 matches');
     await saveScreenshot(page, 'events-free-text-sampled');
   });
 

@@ -235,6 +235,31 @@ describe('search results beyond the rows', () => {
     expect(field).toMatchObject({ total: events.filter((e) => e.eventSource === 'iam.amazonaws.com').length, totalExact: true, facetsExact: true });
   });
 
+  // Free text is read back from the newest event in slices of time (newest-matches.ts): what it
+  // counts is exactly the newest matches, whatever the number asked for, untimed events last;
+  // a common word reads every event, a rarer one only the hours the text index names.
+  it.each([
+    ['amazonaws', false],
+    ['amazonaws', true],
+    ['consolelogin', false],
+    ['consolelogin', true],
+  ] as const)('counts and pages the newest matches of free text: %s, text index %s', async (word, textIndex) => {
+    await store.indexText();
+    const matches = events.filter((e) => text(e, word)).sort(newestFirst);
+    expect(matches.some((e) => e.eventTime === null)).toBe(true);
+    const scans = new Set([1, 2, 7, 40, Math.floor(matches.length / 2), matches.length - 1, matches.length].filter((n) => n >= 1 && n <= matches.length));
+    for (const scan of scans) {
+      const service = createSearchService({ store, clock: () => NOW, textScanLimit: scan, textIndex });
+      const result = await service.search({ query: word, limit: Math.max(scan - 1, 1) });
+      const newest = matches.slice(0, scan);
+      const accounts = new Map<string, number>();
+      for (const e of newest) if (e.account) accounts.set(e.account, (accounts.get(e.account) ?? 0) + 1);
+      expect({ scan, total: result.total, exact: result.totalExact }).toEqual({ scan, total: scan, exact: scan === matches.length });
+      expect(result.facets.accounts).toEqual([...accounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 10));
+      expect(result.rows.map((r) => r.key)).toEqual(newest.slice(0, Math.max(scan - 1, 1)).map((e) => e.key));
+    }
+  });
+
   it('gives facets over the whole query, largest first', async () => {
     const result = await search.search({ query: 'source:iam', limit: 1 });
     const iam = events.filter((e) => e.eventSource === 'iam.amazonaws.com');

@@ -24,7 +24,8 @@ export interface CompileContext {
 const DAY_MICROS = 86_400_000_000n;
 
 export class WhereBuilder {
-  readonly params: DuckDBValue[] = [];
+  /** `params`: those of a statement already compiled, to add conditions to it. */
+  constructor(readonly params: DuckDBValue[] = []) {}
 
   param(value: DuckDBValue): string {
     this.params.push(value);

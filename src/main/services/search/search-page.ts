@@ -61,12 +61,14 @@ export async function findPage(
 }
 
 /**
- * The page for sort keys already known (all matches of a free-text query, found in one read):
- * the `limit` after the cursor, and the cursor of the next page if more remain.
+ * The page after `cursor` from matches already read, newest first (see newest-matches.ts): all
+ * of them (`complete`), or the newest ones only, which hold the page when it ends before they
+ * do. Null when it does not (the caller then looks further back).
  */
-export async function pageFromKnownKeys(connection: DuckDBConnection, known: readonly SortKey[], limit: number, cursor: string | undefined): Promise<PageResult> {
+export async function pageFromNewest(connection: DuckDBConnection, newest: readonly SortKey[], complete: boolean, limit: number, cursor: string | undefined): Promise<PageResult | null> {
   const position = cursor ? decodeCursor(cursor) : null;
-  const after = position ? known.filter((key) => compareSortKeys(key, position) > 0) : [...known];
+  const after = position ? newest.filter((key) => compareSortKeys(key, position) > 0) : [...newest];
+  if (!complete && after.length <= limit) return null;
   after.sort(compareSortKeys);
   return pageOfKeys(connection, after.slice(0, limit + 1), limit);
 }

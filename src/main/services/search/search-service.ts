@@ -7,9 +7,11 @@ import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
 import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
 import { queryLeaves, type QueryNode } from './query-ast';
-import { findPage, pageFromKnownKeys, toSortKey } from './search-page';
+import { newestMatches, readFrom, type MatchQuery } from './newest-matches';
+import { findPage, pageFromNewest, toSortKey } from './search-page';
 import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
 import { narrowedEvents, narrowText } from './text-narrowing';
+import { sliceCondition, type TimeSlice } from './time-slice';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -33,11 +35,11 @@ export interface SearchResult {
   /**
    * How many events match. Exact, except for free-text queries with more matches than
    * `textScanLimit` (default 2,000): free text reads every record's text, so the count stops
-   * there (`totalExact` false, the total a lower bound) and the first page does not wait for it.
+   * at the newest that many (`totalExact` false, the total a lower bound).
    */
   total: number;
   totalExact: boolean;
-  /** Top values over all matches; for such free-text queries, over the matches read (`facetsExact` false). */
+  /** Top values over all matches; for such free-text queries, over the newest `textScanLimit` (`facetsExact` false). */
   facets: SearchFacets;
   facetsExact: boolean;
   /** Free text only: stored events the text index has not reached yet, which this search read in full. */
@@ -119,9 +121,8 @@ async function summarize(connection: DuckDBConnection, where: CompiledWhere, siz
 }
 
 /**
- * A look-back likely to hold `limit` + 1 matches, from how close together in time the matches
- * read were (the index keeps rows in time order, so a scan meets them oldest first), with a
- * margin of two; at least an hour. Undefined when they tell nothing (no times).
+ * A look-back likely to hold `limit` + 1 matches, from how close together in time the newest
+ * matches were, with a margin of two; at least an hour. Undefined when they tell nothing (no times).
  */
 function windowToFill(matches: readonly Row[], limit: number): bigint | undefined {
   const times = matches.flatMap((row) => (row.t === null || row.t === undefined ? [] : [BigInt(row.t as bigint)]));
@@ -187,16 +188,15 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     connection: DuckDBConnection,
     tree: QueryNode,
     now: bigint,
-    work: (query: { from: string; where: CompiledWhere }, unindexed: bigint[]) => Promise<T>,
+    work: (query: MatchQuery, unindexed: bigint[]) => Promise<T>,
   ): Promise<T> {
     return inTransaction(connection, async () => {
       const unindexed = await unindexedLoads(connection);
       const narrowing = deps.textIndex === false ? null : await narrowText(connection, tree, unindexed);
-      const builder = new WhereBuilder();
-      const where = { sql: compileWhere(tree, { nowMicros: now }, builder).sql, params: builder.params };
-      // The narrowing's ranges are parameters after the WHERE's own, in the same list.
-      const from = narrowing ? narrowedEvents(narrowing, builder) : 'events';
-      return work({ from, where }, unindexed);
+      const where = compileWhere(tree, { nowMicros: now });
+      const relation = (builder: WhereBuilder, slice: TimeSlice | null) =>
+        narrowing ? narrowedEvents(narrowing, builder, slice) : slice ? `(SELECT * FROM events WHERE ${sliceCondition(slice, builder)}) AS events` : 'events';
+      return work({ where, relation }, unindexed);
     });
   }
 
@@ -210,24 +210,24 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   }
 
   /**
-   * Free text reads every record's text, the one cost that matters here, so it is read once: up
-   * to `textScanLimit` + 1 matches with their sort keys and facet columns. A rarer word is then
-   * complete (exact total and facets, and the page comes from those keys); a commoner one gives
-   * a lower bound and sampled facets, and its page is found by looking back from the newest
-   * events, where a common word fills a page fast.
+   * Free text reads every record's text, the one cost that matters here, so it is read once: the
+   * newest `textScanLimit` + 1 matches with their sort keys and facet columns (newest-matches.ts).
+   * A rarer word is then complete (exact total and facets); a commoner one gives a lower bound
+   * and the facets of its newest matches. Either way the first pages come from those keys; a page
+   * beyond them is found by looking back from the cursor.
    */
   async function searchText(request: SearchRequest, tree: QueryNode, now: bigint, limit: number): Promise<SearchResult> {
     const { matches, pending } = await deps.store.read((c) =>
-      inSnapshot(c, tree, now, async ({ from, where }, unindexed) => ({
-        matches: await readRows(c, `SELECT epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS} FROM ${from} WHERE ${where.sql} LIMIT ${textScanLimit + 1}`, where.params),
+      inSnapshot(c, tree, now, async (query, unindexed) => ({
+        matches: await newestMatches(c, query, `epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS}`, textScanLimit + 1),
         pending: request.cursor === undefined ? await pendingTextEvents(c, unindexed) : 0,
       })),
     );
     const complete = matches.length <= textScanLimit;
-    const page = await deps.store.read((c) =>
-      complete
-        ? pageFromKnownKeys(c, matches.map(toSortKey), limit, request.cursor)
-        : findPage(c, tree, now, limit, request.cursor, { windowed: true, firstWindowMicros: windowToFill(matches, limit) }),
+    const page = await deps.store.read(
+      async (c) =>
+        (await pageFromNewest(c, matches.map(toSortKey), complete, limit, request.cursor)) ??
+        findPage(c, tree, now, limit, request.cursor, { windowed: true, firstWindowMicros: windowToFill(matches, limit) }),
     );
     const facets = request.facets === false ? emptyFacets() : facetsOfRows(matches.slice(0, textScanLimit), facetSize);
     return {
@@ -257,7 +257,9 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const now = nowMicros();
       if (containsText(tree)) {
         return deps.store.read((c) =>
-          inSnapshot(c, tree, now, async ({ from, where }) => {
+          inSnapshot(c, tree, now, async (query) => {
+            const { from, params } = readFrom(query, null);
+            const where = { sql: query.where.sql, params };
             const perDay = await readRows(c, perDaySql(from, where.sql), where.params);
             return toStats(perDay, await summarize(c, where, facetSize, { table: from, count: 'count(*)' }));
           }),

@@ -3,6 +3,7 @@ import { readRows } from '../../store/duckdb-database';
 import { HOUR_MICROS, TERM_SEPARATORS, hoursContaining, hoursOfTerm, ofLoads } from '../../store/text-index';
 import type { WhereBuilder } from './compile-query';
 import type { QueryNode } from './query-ast';
+import { clipToSlice, sliceCondition, type TimeSlice } from './time-slice';
 
 /**
  * Which events a free-text query has to read, from the text index (store/text-index.ts): the
@@ -132,17 +133,23 @@ function gap(ranges: ReadonlyArray<[number, number]>, i: number): number {
 /**
  * The events a narrowed query reads, as a FROM item named `events`: one UNION ALL branch per
  * range, so that DuckDB reads only the row groups of that time; the events without a time; and
- * the unindexed loads' events outside those ranges. The branches are disjoint.
+ * the unindexed loads' events outside those ranges. The branches are disjoint. Within a `slice`,
+ * only the branches that meet it, cut to it (DuckDB does not see for itself that a slice's time
+ * bounds leave nothing of the branch of untimed events, and would read text there).
  */
-export function narrowedEvents(narrowing: TextNarrowing, builder: WhereBuilder): string {
+export function narrowedEvents(narrowing: TextNarrowing, builder: WhereBuilder, slice: TimeSlice | null = null): string {
   const time = (micros: bigint) => `make_timestamp(CAST(${builder.param(micros)} AS BIGINT))`;
-  const inRange = narrowing.ranges.map(([from, to]) => `(event_time >= ${time(from)} AND event_time < ${time(to)})`);
+  const ranges = slice === null ? narrowing.ranges : narrowing.ranges.map((range) => clipToSlice(range, slice)).filter((range) => range !== null);
+  const inRange = ranges.map(([from, to]) => `(event_time >= ${time(from)} AND event_time < ${time(to)})`);
   const branches = inRange.map((range) => `SELECT * FROM events WHERE ${range}`);
-  branches.push('SELECT * FROM events WHERE event_time IS NULL');
+  if (slice === null || slice === 'untimed') branches.push('SELECT * FROM events WHERE event_time IS NULL');
   const loads = narrowing.unindexedLoads;
-  if (loads.length > 0) {
+  // Their untimed events are in the branch above.
+  if (loads.length > 0 && slice !== 'untimed') {
     const outside = inRange.length === 0 ? '' : ` AND NOT coalesce(${inRange.join(' OR ')}, true)`;
-    branches.push(`SELECT * FROM events WHERE ${ofLoads(loads)}${outside}`);
+    const within = slice === null ? '' : ` AND ${sliceCondition(slice, builder)}`;
+    branches.push(`SELECT * FROM events WHERE ${ofLoads(loads)}${outside}${within}`);
   }
+  if (branches.length === 0) return '(SELECT * FROM events LIMIT 0) AS events';
   return `(${branches.join(' UNION ALL ')}) AS events`;
 }

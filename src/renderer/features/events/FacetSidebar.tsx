@@ -20,10 +20,10 @@ export function FacetSidebar({ facets, exact, total, onAddChip }: { facets: Sear
   return (
     <aside className="facets" aria-label="Top values" data-testid="facets">
       <p className="facets__hint">Click to filter · Alt+click to exclude</p>
-      {/* Free text with many matches: the counts are of the matches read, not of all of them. */}
+      {/* Free text with many matches: the counts are of the newest matches, not of all of them. */}
       {exact ? null : (
         <p className="facets__hint" data-testid="facets-sampled">
-          Counted over the first {total.toLocaleString('en-US')} matches found
+          Counted over the newest {total.toLocaleString('en-US')} matches
         </p>
       )}
       {SECTIONS.map((section) => (

@@ -299,7 +299,7 @@ export const eventsChannels = {
       /** False when the query has free text and counting stopped at a cap: `total` is then "at least". */
       totalExact: z.boolean(),
       facets: SearchFacets,
-      /** False when the facets count only the matches read before counting stopped (see totalExact). */
+      /** False when the facets count only the newest matches, where counting stopped (see totalExact). */
       facetsExact: z.boolean(),
       /**
        * Free text only, on a first page: events the text index has not reached yet (it is built in

@@ -1,0 +1,69 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { readRows, type Row } from '../../store/duckdb-database';
+import { HOUR_MICROS } from '../../store/text-index';
+import { WhereBuilder, type CompiledWhere } from './compile-query';
+import { newestFirst, type TimeSlice } from './time-slice';
+
+/**
+ * The newest matches of a free-text query, for its count, its facets and its first pages in one
+ * read. Free text reads every record's text, the one cost that matters, so the records are read
+ * back from the newest event in slices of time: each slice is read whole (its matches ordered
+ * newest first), and the next one is sized from how dense the matches were so far, until enough
+ * are found or the oldest event is reached. The slices meet, so what is returned is exactly the
+ * newest matches: a page taken from them is the page an ordered read of all matches would give.
+ */
+
+/** The first slice holds this many events per match wanted, on average: enough for a word in one event of this many. */
+const FIRST_SLICE_EVENTS_PER_MATCH = 16;
+/** A slice sized from the density so far aims this much past what is still wanted, so that one more slice is rarely needed. */
+const MARGIN = 1.25;
+/** After a slice without matches, the next one is this many times longer. */
+const GROWTH_WITHOUT_MATCHES = 8;
+
+export interface MatchQuery {
+  where: CompiledWhere;
+  /**
+   * The FROM item to read the events of `slice` from (all of them for null): `events`, or the
+   * text index's narrowing of it. Its parameters go after the WHERE's, in `builder`.
+   */
+  relation(builder: WhereBuilder, slice: TimeSlice | null): string;
+}
+
+/** The FROM item of `query` within `slice` and the parameters of the whole statement. */
+export function readFrom(query: MatchQuery, slice: TimeSlice | null): { from: string; params: DuckDBValue[] } {
+  const builder = new WhereBuilder([...query.where.params]);
+  return { from: query.relation(builder, slice), params: builder.params };
+}
+
+/**
+ * Up to `count` matches with the `columns` asked for, newest first (events without a time last,
+ * by key_hash as everywhere). Fewer than `count` means these are all the matches.
+ */
+export async function newestMatches(connection: DuckDBConnection, query: MatchQuery, columns: string, count: number): Promise<Row[]> {
+  const read = async (slice: TimeSlice, limit: number) => {
+    const { from, params } = readFrom(query, slice);
+    return readRows(connection, `SELECT ${columns} FROM ${from} WHERE ${query.where.sql} ${newestFirst(slice)} LIMIT ${limit}`, params);
+  };
+  const found: Row[] = [];
+  const [span] = await readRows(connection, 'SELECT epoch_us(min(event_time)) AS oldest, epoch_us(max(event_time)) AS newest, count(*) AS events FROM events');
+  if (span?.newest !== null && span?.newest !== undefined) {
+    const oldest = BigInt(span.oldest as bigint);
+    const end = BigInt(span.newest as bigint) + 1n;
+    let length = atLeastAnHour((Number(end - oldest) * FIRST_SLICE_EVENTS_PER_MATCH * count) / Math.max(Number(span.events), 1));
+    for (let to = end; to > oldest && found.length < count; ) {
+      const from = to - length > oldest ? to - length : oldest;
+      found.push(...(await read({ from, to }, count - found.length)));
+      to = from;
+      // From the density so far; never shorter than the slice just read, so a few slices reach the oldest event.
+      const estimate = found.length === 0 ? Number(length) * GROWTH_WITHOUT_MATCHES : (Number(end - to) * (count - found.length) * MARGIN) / found.length;
+      length = atLeastAnHour(Math.max(estimate, Number(length)));
+    }
+  }
+  if (found.length < count) found.push(...(await read('untimed', count - found.length)));
+  return found;
+}
+
+function atLeastAnHour(micros: number): bigint {
+  const whole = BigInt(Math.ceil(micros));
+  return whole > HOUR_MICROS ? whole : HOUR_MICROS;
+}
