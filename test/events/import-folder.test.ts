@@ -7,6 +7,7 @@ import { normalizeEvent } from '../../src/main/services/events/normalize-event';
 import { importFolder, type ImportProgress } from '../../src/main/services/trail-import/import-folder';
 import { classify } from '../../src/main/services/trail-import/sniff-file';
 import { isCandidateFileName, isDigestPath, parseTrailLogPath } from '../../src/main/services/trail-import/trail-log-path';
+import { readRows } from '../../src/main/store/duckdb-database';
 import { createEventStore, type EventStore } from '../../src/main/store/event-store';
 import { CLOUDTRAIL_DATA, loadRealRecords } from './helpers/real-data';
 
@@ -139,6 +140,27 @@ describe('import from a folder', () => {
     expect(summary.imported).toBe(count - 1);
     expect(summary.filesImported).toBe(count - 1);
     expect(await store.count()).toBe(count - 1);
+  });
+
+  it('reads the files of one read account by account, so that the events of an account lie together', async () => {
+    // Two accounts' logs, delivered in turns: read in delivery order alone, the stored events
+    // would change account at every file.
+    const records = stratus.map((r) => r.record);
+    const files = 60;
+    for (let i = 0; i < files; i++) {
+      const account = i % 2 === 0 ? '111111111111' : '222222222222';
+      const minute = String(i).padStart(2, '0');
+      const chunk = Array.from({ length: 10 }, (_, j) => ({ ...(records[(i * 10 + j) % records.length] as object), eventID: `clustered-${i}-${j}`, recipientAccountId: account }));
+      const name = `${account}_CloudTrail_us-east-1_20240801T00${minute}Z_${i}.json.gz`;
+      write(join(dir, 'logs', 'AWSLogs', account, 'CloudTrail', 'us-east-1', '2024', '08', '01', name), gzipSync(JSON.stringify({ Records: chunk })));
+    }
+    const summary = await importFolder({ store, folder: join(dir, 'logs'), groupFiles: 30 });
+    expect(summary).toMatchObject({ failed: [], imported: files * 10 });
+    const accounts = await store.read(async (c) => (await readRows(c, 'SELECT account FROM events ORDER BY rowid')).map((r) => String(r.account)));
+    const switches = accounts.slice(1).filter((account, i) => account !== accounts[i]).length;
+    // One per read and one between reads; DuckDB reads files side by side, which blurs the seams
+    // (measured: 2 to 7 switches over 60 files, against 59 in delivery order alone).
+    expect(switches).toBeLessThanOrEqual(15);
   });
 
   it('keeps what it stored when cancelled, and a rerun ends with the same index as one full run', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryTimeKey } from '../../src/main/services/trail-import/delivery-order';
+import { parseTrailLogPath } from '../../src/main/services/trail-import/trail-log-path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { writeTrailLogs } from '../../src/emulator/services/cloudtrail/trail-log-writer';
 import { trailBuckets } from '../../src/emulator/services/s3/trail-buckets';
@@ -58,18 +59,27 @@ describe('S3 import through a keys profile', () => {
       const row = await fromS3.read(async (c) => (await readRows(c, 'SELECT source, source_ref, profile FROM events LIMIT 1'))[0]);
       expect(row).toMatchObject({ source: 'trail-file', profile });
       expect(String(row?.source_ref)).toMatch(new RegExp(`^s3://${bucket.name}/AWSLogs/`));
-      // Objects are read by delivery time across accounts and regions, as a folder import reads
-      // files (listed, they come account by account). Objects fetched side by side may land in
-      // either order, so the check is that the stored order follows time almost everywhere.
+      // Objects are read by delivery time across regions (listed, they come region by region),
+      // each read's account by account. Objects fetched side by side may land in either order,
+      // so the check is that each account's stored order follows time almost everywhere…
       const stored = await fromS3.read(async (c) => (await readRows(c, 'SELECT source_ref FROM events ORDER BY rowid')).map((r) => String(r.source_ref)));
       const files = [...new Set(stored)];
-      const times = files.map((ref) => deliveryTimeKey(ref));
-      const inOrder = times.slice(1).filter((time, i) => (times[i] as string) <= time).length;
-      expect(inOrder / (times.length - 1)).toBeGreaterThan(0.9);
-      // …and interleaves the accounts and regions, where the listing has each one's files together.
-      const folders = files.map((ref) => ref.split('/').slice(4, 8).join('/'));
-      const switches = folders.slice(1).filter((folder, i) => folder !== folders[i]).length;
-      expect(switches).toBeGreaterThan(4 * new Set(folders).size);
+      const accountOf = (ref: string) => parseTrailLogPath(ref)?.account ?? '';
+      for (const account of new Set(files.map(accountOf))) {
+        const mine = files.filter((ref) => accountOf(ref) === account);
+        const times = mine.map((ref) => deliveryTimeKey(ref));
+        const inOrder = times.slice(1).filter((time, i) => (times[i] as string) <= time).length;
+        expect(inOrder / (times.length - 1)).toBeGreaterThan(0.9);
+        // …and interleaves its regions, where the listing has each one's files together.
+        const regions = mine.map((ref) => parseTrailLogPath(ref)?.region);
+        const switches = regions.slice(1).filter((region, i) => region !== regions[i]).length;
+        expect(switches).toBeGreaterThan(4 * new Set(regions).size);
+      }
+      // Within a read, the accounts' objects are read one account after the other (measured: 126
+      // account switches over 466 objects, against 403 in delivery order alone).
+      const accounts = stored.map(accountOf);
+      const accountSwitches = accounts.slice(1).filter((account, i) => account !== accounts[i]).length;
+      expect(accountSwitches).toBeLessThan(files.length / 2);
 
       const second = await importS3({ store: fromS3, s3, profile, bucket: bucket.name, prefix: 'AWSLogs/' });
       expect(second).toMatchObject({ objectsSkipped: first.objects, objectsImported: 0, imported: 0 });

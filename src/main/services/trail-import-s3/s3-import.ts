@@ -11,6 +11,7 @@ import { runPool } from '../trail-sync/run-pool';
 import { keyMatches, planPrefixes, type S3KeyFilters } from './s3-key-filter';
 import { downloadObject, listFolders, listObjects, type S3ObjectRef } from './s3-objects';
 import { byDeliveryTime } from '../trail-import/delivery-order';
+import { parseTrailLogPath } from '../trail-import/trail-log-path';
 
 export interface S3ImportProgress {
   objectsDone: number;
@@ -137,7 +138,7 @@ export async function importS3(options: S3ImportOptions): Promise<S3ImportSummar
       const sniff = await sniffFile(path);
       if (sniff.kind === 'invalid') return { ref, action: 'fail', reason: sniff.reason };
       if (sniff.kind === 'empty') return { ref, action: 'empty', etag: etag || ref.etag };
-      return { ref, action: 'read', path, etag: etag || ref.etag, staged: { format: sniff.format, compression: sniff.compression } };
+      return { ref, action: 'read', path, etag: etag || ref.etag, staged: { format: sniff.format, compression: sniff.compression, account: parseTrailLogPath(ref.key)?.account } };
     } catch (error) {
       if (signal?.aborted || isAbortError(error)) throw error;
       return { ref, action: 'fail', reason: `Cannot read the object: ${describeAwsError(error)}` };

@@ -7,6 +7,7 @@ import { createAliases } from './glob-safe-paths';
 import { fromSniff, prepareFile, type FileOnDisk, type PreparedFile, type ReadableFile } from './prepare-file';
 import { createReadSize } from './read-size';
 import { sniffFile } from './sniff-file';
+import { parseTrailLogPath } from './trail-log-path';
 import { walkFolder } from './walk-folder';
 
 export interface ImportProgress {
@@ -143,7 +144,14 @@ export async function importFolder(options: ImportFolderOptions): Promise<Import
     if (!head) return;
     const stagedFiles: StagedFile[] = [];
     for (const { file, format, compression } of group) {
-      stagedFiles.push({ readPath: await aliases.readPathFor(file.path), sourceRef: file.path, format, compression, records: readSize.recordsIn(compression, file.size) });
+      stagedFiles.push({
+        readPath: await aliases.readPathFor(file.path),
+        sourceRef: file.path,
+        format,
+        compression,
+        records: readSize.recordsIn(compression, file.size),
+        account: parseTrailLogPath(file.path)?.account,
+      });
     }
     let counts: StagedFileCount[];
     try {
