@@ -47,9 +47,22 @@ describe('Profiles view without AWS profiles', () => {
     expect(await view.locator('.files-read').innerText()).toContain('demo');
     await saveScreenshot(page, 'profiles-demo');
 
+    // A first look fills itself: CloudTrail and findings syncs started with the workspace, and
+    // the Events view shows events without a click on Sync.
+    const jobKinds = async () => ((await app.invoke('jobs:list')) as Array<{ kind: string }>).map((job) => job.kind).sort();
+    await expect.poll(jobKinds, { timeout: 10_000, interval: 100 }).toEqual(['findings-sync', 'trail-sync']);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Events/ }).click();
+    const events = await waitForView(page, 'events');
+    await events.locator('[data-event-key]').first().waitFor({ timeout: 60_000 });
+    await saveScreenshot(page, 'events-demo-first-look');
+
+    // Going back stops what still ran against the demo's emulator.
     await page.getByRole('button', { name: 'Back to my AWS profiles' }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Profiles/ }).click();
     await view.getByTestId('no-profiles').waitFor();
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
+    const after = (await app.invoke('jobs:list')) as Array<{ id: string; state: string }>;
+    for (const job of after) expect(job.state).toMatch(/done|cancelled/);
   });
 
   it('still shows the other views, saying that no profile is active', async () => {

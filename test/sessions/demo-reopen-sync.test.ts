@@ -46,4 +46,23 @@ describe('reopening the demo workspace', () => {
     const inUser = await dispatch('events:search', { query: '' });
     expect(inUser.ok && (inUser.data as { total: number }).total).toBe(0);
   });
+
+  it('cancels the jobs still running against the demo when the user goes back to their profiles', async () => {
+    const dispatch = createDispatcher(handlers, { core });
+    await core.workspace.openUser();
+    // Started before the demo: the user's own work, which leaving the demo must not touch.
+    let release: () => void = () => undefined;
+    const before = core.jobs.start({ kind: 'test', title: 'the user’s own job', run: () => new Promise<void>((resolve) => (release = resolve)) });
+    await core.workspace.openDemo();
+    const started = await dispatch('findings:sync', {});
+    expect(started.ok).toBe(true);
+    const { jobId } = (started as { ok: true; data: { jobId: string } }).data;
+    expect(core.jobs.list().find((j) => j.id === jobId)?.state).toMatch(/running|paused/);
+    await core.workspace.openUser();
+    await expect.poll(() => core.jobs.list().find((j) => j.id === jobId)?.state, { timeout: 10_000, interval: 50 }).toBe('cancelled');
+    expect(core.jobs.list().find((j) => j.id === before.jobId)?.state).toBe('running');
+    release();
+    await before.done;
+    expect(core.jobs.list().find((j) => j.id === before.jobId)?.state).toBe('done');
+  });
 });

@@ -49,10 +49,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const bus = createEventBus();
   const jobs = createJobRunner({ bus, clock: options.clock });
+  // The jobs started in the demo talk to its emulator, which stops when the user goes back to
+  // their own profiles: they are cancelled first, rather than report the stopped emulator as an
+  // error of every account-region they had left.
+  let jobsBeforeDemo = new Set<string>();
   const workspace = createWorkspaceService({
     env: options.env,
     dataDir: options.dataDir,
     bus,
+    demoLifecycle: {
+      opening: () => {
+        jobsBeforeDemo = new Set(jobs.list().map((job) => job.id));
+      },
+      closing: () => {
+        for (const job of jobs.list()) if (!jobsBeforeDemo.has(job.id) && (job.state === 'running' || job.state === 'paused')) jobs.cancel(job.id);
+      },
+    },
     startDemo: options.startDemo ?? (async (stateDir) => (await import('../services/workspace/start-demo-emulator')).startDemoEmulator(stateDir)),
   });
   const profiles = createProfilesService({

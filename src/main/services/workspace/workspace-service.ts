@@ -44,6 +44,8 @@ export function createWorkspaceService(deps: {
   dataDir: string;
   bus: EventBus;
   startDemo: (stateDir: string) => Promise<DemoBackend>;
+  /** Before the demo opens, and before its emulator stops (the core stops the demo's jobs then). */
+  demoLifecycle?: { opening(): void; closing(): void };
 }): WorkspaceService {
   const userWorkspace = (): Workspace => ({
     kind: 'user',
@@ -62,6 +64,7 @@ export function createWorkspaceService(deps: {
   }
 
   async function stopDemo() {
+    if (demo) deps.demoLifecycle?.closing();
     const running = demo;
     demo = undefined;
     await running?.close();
@@ -79,6 +82,7 @@ export function createWorkspaceService(deps: {
         // one would be refused, so the demo's own token cache starts empty too.
         await rm(join(awsHome, '.aws', 'sso', 'cache'), { recursive: true, force: true });
         await mkdir(awsHome, { recursive: true, mode: 0o700 });
+        deps.demoLifecycle?.opening();
         demo = await deps.startDemo(stateDir);
         return changed({
           kind: 'demo',

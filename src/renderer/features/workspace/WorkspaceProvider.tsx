@@ -41,8 +41,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       try {
         const result = await api.invoke(kind === 'demo' ? 'workspace:open-demo' : 'workspace:open-user', {});
         noteKind(result.kind);
+        return true;
       } catch (failure) {
         setSwitchError(toDisplayError(failure));
+        return false;
       } finally {
         setSwitching(undefined);
       }

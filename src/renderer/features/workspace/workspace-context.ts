@@ -21,8 +21,8 @@ export interface Workspace {
   activeError: DisplayError | undefined;
   setActiveNames(names: Iterable<string>): void;
   toggleActive(name: string): void;
-  /** Opens the demo workspace or goes back to the user's own profiles. */
-  switchTo(kind: WorkspaceKind): Promise<void>;
+  /** Opens the demo workspace or goes back to the user's own profiles; false if that failed (see switchError). */
+  switchTo(kind: WorkspaceKind): Promise<boolean>;
   switching: WorkspaceKind | undefined;
   switchError: DisplayError | undefined;
   /** Re-reads app:info, the profiles and the workspace (after the workspace changed). */
