@@ -9,7 +9,8 @@ import { compareSortKeys, decodeCursor, encodeCursor, type SearchCursor } from '
 const ROW_COLUMNS = `event_key, event_id, epoch_us(event_time) AS event_time_us, key_hash, event_name, event_source, account, aws_region, principal,
   principal_type, source_ip, error_code, read_only, access_key_id, user_agent, resources[1:5] AS resources, len(resources) AS resource_count`;
 
-const NEWEST_FIRST = 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
+/** The order of every list of events: newest first, untimed last, ties by key_hash (search-cursor.ts compares the same way). */
+export const NEWEST_FIRST = 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
 
 /**
  * For free text only: how far back from the newest event (or the cursor) each attempt looks.

@@ -1,4 +1,5 @@
 import type { WhereBuilder } from './compile-query';
+import { NEWEST_FIRST } from './search-page';
 
 /**
  * A part of the events a free-text read is limited to (newest-matches.ts): those of [from, to)
@@ -25,6 +26,6 @@ export function sliceCondition(slice: TimeSlice, builder: WhereBuilder): string 
 }
 
 /** Newest first, as every page is; within the untimed slice, by key_hash alone (see above). */
-export function newestFirst(slice: TimeSlice | null): string {
-  return slice === 'untimed' ? 'ORDER BY key_hash DESC' : 'ORDER BY event_time DESC NULLS LAST, key_hash DESC';
+export function newestFirst(slice: TimeSlice): string {
+  return slice === 'untimed' ? 'ORDER BY key_hash DESC' : NEWEST_FIRST;
 }
