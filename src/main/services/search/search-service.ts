@@ -11,7 +11,7 @@ import { newestMatches, readFrom, type MatchQuery } from './newest-matches';
 import { findPage, pageFromNewest, toSortKey } from './search-page';
 import { EVENTS_SOURCE, summarySource, type SummarySource } from './summary-source';
 import { narrowedEvents, narrowText } from './text-narrowing';
-import { sliceCondition, type TimeSlice } from './time-slice';
+import { slicedEvents, type TimeSlice } from './time-slice';
 import { requestTree, type FilterChip, type SearchFilters } from './search-request';
 
 export interface SearchRequest {
@@ -194,8 +194,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const unindexed = await unindexedLoads(connection);
       const narrowing = deps.textIndex === false ? null : await narrowText(connection, tree, unindexed);
       const where = compileWhere(tree, { nowMicros: now });
-      const relation = (builder: WhereBuilder, slice: TimeSlice | null) =>
-        narrowing ? narrowedEvents(narrowing, builder, slice) : slice ? `(SELECT * FROM events WHERE ${sliceCondition(slice, builder)}) AS events` : 'events';
+      const relation = (builder: WhereBuilder, slice: TimeSlice | null) => (narrowing ? narrowedEvents(narrowing, builder, slice) : slicedEvents(builder, slice));
       return work({ where, relation }, unindexed);
     });
   }

@@ -25,6 +25,11 @@ export function sliceCondition(slice: TimeSlice, builder: WhereBuilder): string 
   return `(event_time >= ${time(slice.from)} AND event_time < ${time(slice.to)})`;
 }
 
+/** The events of the slice (all of them for null) as a FROM item named `events`. */
+export function slicedEvents(builder: WhereBuilder, slice: TimeSlice | null): string {
+  return slice === null ? 'events' : `(SELECT * FROM events WHERE ${sliceCondition(slice, builder)}) AS events`;
+}
+
 /** Newest first, as every page is; within the untimed slice, by key_hash alone (see above). */
 export function newestFirst(slice: TimeSlice): string {
   return slice === 'untimed' ? 'ORDER BY key_hash DESC' : NEWEST_FIRST;
