@@ -42,7 +42,8 @@ export async function startWebApp(fixture: AwsFixture): Promise<WebApp> {
       body: JSON.stringify(input),
     });
     const result = (await response.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
+    // An internal error's details are only in the server's log: bring its end along.
+    if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}\n--- server log (end) ---\n${stderr.slice(-4000)}`);
     return result.data;
   }
   async function reset() {

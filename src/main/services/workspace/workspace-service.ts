@@ -80,7 +80,9 @@ export function createWorkspaceService(deps: {
         const awsHome = join(stateDir, 'home');
         // Every demo starts a fresh emulator: tokens and client registrations cached by an earlier
         // one would be refused, so the demo's own token cache starts empty too.
-        await rm(join(awsHome, '.aws', 'sso', 'cache'), { recursive: true, force: true });
+        // A sign-in of the demo just left may still be saving its token there: rm retries while
+        // the folder fills under it (ENOTEMPTY) instead of failing the open.
+        await rm(join(awsHome, '.aws', 'sso', 'cache'), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
         await mkdir(awsHome, { recursive: true, mode: 0o700 });
         deps.demoLifecycle?.opening();
         demo = await deps.startDemo(stateDir);
