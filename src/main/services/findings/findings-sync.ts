@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { AppError } from '../../../shared/ipc/result';
 import { describeAwsError, isAbortError } from '../../aws/aws-errors';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
@@ -80,8 +79,6 @@ export function createFindingsSync(deps: FindingsSyncDeps): FindingsSync {
   }
 
   async function run(request: Required<FindingsSyncRequest>, ctx: JobContext): Promise<FindingsSyncReport> {
-    // Every request in flight listens on the job's signal: regions × GetFindingV2 calls, well over Node's default of 10.
-    setMaxListeners(256, ctx.signal);
     const store = deps.store();
     const { targets, profileErrors } = await resolveTargets(request.profiles, request.regions, ctx);
     const retrievedAt = now().toISOString();

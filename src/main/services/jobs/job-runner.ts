@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { JobSummary } from '../../../shared/ipc/channels/jobs';
 import type { EventBus } from '../../core/event-bus';
 
@@ -35,6 +36,13 @@ interface JobRecord {
  * Anything longer than a second runs as a job (shared/DESIGN.md "Jobs"): progress events for the
  * jobs tray, an ETA from the observed rate, and cancel through one AbortController.
  */
+/**
+ * Listeners a job's signal may have at once without Node's leak warning (10 by default). A job
+ * fans out: every account-region of a sync waits on its rate gate, its requests and any sign-in
+ * on the one signal, and each removes its listener when done.
+ */
+export const JOB_SIGNAL_LISTENERS = 1024;
+
 export function createJobRunner(deps: { bus: EventBus; clock?: () => Date }): JobRunner {
   const clock = deps.clock ?? (() => new Date());
   const jobs = new Map<string, JobRecord>();
@@ -61,8 +69,10 @@ export function createJobRunner(deps: { bus: EventBus; clock?: () => Date }): Jo
   return {
     start(spec) {
       const id = randomUUID();
+      const controller = new AbortController();
+      setMaxListeners(JOB_SIGNAL_LISTENERS, controller.signal);
       const record: JobRecord = {
-        controller: new AbortController(),
+        controller,
         startedMs: clock().getTime(),
         summary: {
           id,
