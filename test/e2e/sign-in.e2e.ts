@@ -3,6 +3,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SSO_SESSION_NAME } from '../../src/emulator';
 import { startTestAws, type TestAws } from '../aws/aws-test-env';
+import { saveScreenshot, waitForShell, waitForView } from './harness/app-milestones';
+import { openApp } from './harness/browser';
 import { startWebApp, type WebApp } from './harness/web-app';
 
 type Listing = { sessions: Array<{ ssoSession?: string; status: string; deviceCode?: { userCode: string; verificationUriComplete?: string } }> };
@@ -59,5 +61,35 @@ describe('IAM Identity Center device sign-in, approved in Chromium', () => {
 
     expect(await signingIn).toMatchObject({ ssoSession: SSO_SESSION_NAME, status: 'signed-in' });
     expect(await app.invoke('sessions:identity', { profile: 'demo-security-audit' })).toMatchObject({ account: aws.account('security-audit') });
+  });
+
+  it('adds a discovered account and role as a profile the workspace lists, switched on, and that can be switched off like any other', async () => {
+    // After the sign-in above: the session's accounts and roles can be looked up.
+    const added = 'staging-AdministratorAccess';
+    const opened = await openApp(browser, app.url, { hash: '#/profiles' });
+    try {
+      const { page } = opened;
+      await waitForShell(page);
+      const view = await waitForView(page, 'profiles');
+      const discovery = view.getByTestId('discovery');
+      await discovery.getByRole('button', { name: 'Find accounts and roles' }).click();
+      await discovery.locator(`tr[data-account="${aws.account('staging')}"][data-role="AdministratorAccess"]`).getByRole('button', { name: 'Add to workspace' }).click();
+
+      const row = view.locator(`tr[data-profile="${added}"]`);
+      await row.waitFor();
+      expect(await row.locator('td.col-name').innerText()).toBe(`${added}\nadded this run`);
+      expect(await row.getByRole('checkbox').isChecked()).toBe(true);
+
+      await page.getByTestId('workspace-selector').click();
+      const entry = page.getByRole('dialog', { name: 'Active profiles' }).locator('label', { hasText: added });
+      expect(await entry.getByRole('checkbox').isChecked()).toBe(true);
+      await entry.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'profiles-discovered-added');
+      await entry.getByRole('checkbox').uncheck();
+      await expect.poll(async () => ((await app.invoke('workspace:get')) as { activeProfiles: string[] }).activeProfiles.includes(added)).toBe(false);
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 });

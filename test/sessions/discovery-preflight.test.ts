@@ -1,7 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SSO_SESSION_NAME } from '../../src/emulator';
+import { resolveAwsConfigPaths } from '../../src/main/services/profiles/config-paths';
+import { createProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { createTestSessions, startTestAws, type TestAws, type TestSessions } from '../aws/aws-test-env';
 
 const SESSION_ID = `sso-session:${SSO_SESSION_NAME}`;
@@ -40,6 +42,33 @@ describe('account discovery, in-memory profiles and writing them to the config f
     await expect(t.sessions.addDiscovered({ sessionId: SESSION_ID, accountId: aws.account('staging'), roleName: 'AuditReadOnly', profileName: 'demo-staging' })).rejects.toMatchObject({
       code: 'sessions:profile-exists',
     });
+  });
+
+  it('lists a profile added for this run with the files\' profiles, as added in the app, until it is written to the config file', async () => {
+    t = createTestSessions(aws);
+    const { workspace, sessions } = t;
+    const profiles = createProfilesService({
+      paths: () => resolveAwsConfigPaths(workspace.current().awsEnv, workspace.current().awsHome),
+      added: () => sessions.addedProfiles(),
+    });
+    const fileProfiles = (await profiles.list()).profiles.map((p) => p.name);
+    await sessions.addDiscovered({ sessionId: SESSION_ID, accountId: aws.account('staging'), roleName: 'AdministratorAccess', profileName: 'staging-admin' });
+
+    const listed = (await profiles.list()).profiles;
+    expect(listed.map((p) => p.name)).toEqual([...fileProfiles, 'staging-admin']);
+    expect(listed.at(-1)).toMatchObject({ name: 'staging-admin', sources: ['app'], kind: 'sso', ssoSession: SSO_SESSION_NAME, ssoAccountId: aws.account('staging'), ssoRoleName: 'AdministratorAccess' });
+    expect(listed.at(-1)?.problem).toBeUndefined();
+
+    const before = await readFile(aws.configFile, 'utf8');
+    const { backupFile } = await sessions.writeProfile('staging-admin');
+    try {
+      const written = (await profiles.list()).profiles.filter((p) => p.name === 'staging-admin');
+      expect(written).toEqual([expect.objectContaining({ sources: ['config'], ssoAccountId: aws.account('staging') })]);
+    } finally {
+      // The other tests of this file share the config file: as it was, without the backup.
+      await writeFile(aws.configFile, before);
+      if (backupFile) await rm(backupFile);
+    }
   });
 
   it('previews the exact text, then appends it after a timestamped backup', async () => {

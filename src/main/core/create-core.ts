@@ -69,6 +69,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const profiles = createProfilesService({
     paths: () => resolveAwsConfigPaths(workspace.current().awsEnv, workspace.current().awsHome),
+    // Called on a listing, long after the sessions service below exists.
+    added: () => sessions.addedProfiles(),
   });
   // Before the demo opens: the sessions service signs in to it when it sees workspace:changed.
   const sessions = createSessionsService({ workspace, bus, openExternal: options.openExternal, clock: options.clock, log: options.log });

@@ -16,8 +16,18 @@ export interface ProfilesService {
   list(): Promise<ProfilesListing>;
 }
 
-/** Profiles as the AWS SDK sees them, plus what it would silently skip. */
-export function createProfilesService(deps: { paths: () => AwsConfigPaths }): ProfilesService {
+export interface ProfilesServiceDeps {
+  paths: () => AwsConfigPaths;
+  /**
+   * Profiles added in the app for this run (account discovery), by name. Listed after the files'
+   * with the source `app`, so they can be switched on and off like any other; a name the files
+   * now hold is the files' (as in aws-config.ts).
+   */
+  added?: () => Record<string, ProfileSettings>;
+}
+
+/** Profiles as the AWS SDK sees them, plus what it would silently skip, plus those added in the app. */
+export function createProfilesService(deps: ProfilesServiceDeps): ProfilesService {
   return {
     async list() {
       const { configFile, credentialsFile } = deps.paths();
@@ -32,14 +42,18 @@ export function createProfilesService(deps: { paths: () => AwsConfigPaths }): Pr
       const names = new Set(
         [...Object.keys(config), ...Object.keys(credentials)].filter((name) => !name.includes('.') || !isSpecialSection(name)),
       );
-      const merged = (name: string): ProfileSettings => ({ ...config[name], ...credentials[name] });
-      const profiles = [...names].sort(byName).map((name): ProfileSummary => {
+      const added = Object.entries(deps.added?.() ?? {}).filter(([name]) => !names.has(name));
+      const inApp = new Map(added);
+      const merged = (name: string): ProfileSettings => inApp.get(name) ?? { ...config[name], ...credentials[name] };
+      const exists = (name: string) => names.has(name) || inApp.has(name);
+      const ordered = [...[...names].sort(byName), ...[...inApp.keys()].sort(byName)];
+      const profiles = ordered.map((name): ProfileSummary => {
         const settings = merged(name);
         const session = settings.sso_session ? ssoSessions[settings.sso_session] : undefined;
         return {
           name,
           kind: classifyProfile(settings),
-          sources: [...(config[name] ? (['config'] as const) : []), ...(credentials[name] ? (['credentials'] as const) : [])],
+          sources: inApp.has(name) ? ['app'] : [...(config[name] ? (['config'] as const) : []), ...(credentials[name] ? (['credentials'] as const) : [])],
           region: settings.region ?? settings.sso_region,
           ssoSession: settings.sso_session,
           ssoStartUrl: settings.sso_start_url ?? session?.sso_start_url,
@@ -50,7 +64,7 @@ export function createProfilesService(deps: { paths: () => AwsConfigPaths }): Pr
           credentialSource: settings.credential_source,
           mfaSerial: settings.mfa_serial,
           endpointUrl: settings.endpoint_url,
-          problem: findProfileProblem(name, { profile: merged, ssoSession: (n) => ssoSessions[n], exists: (n) => names.has(n) }),
+          problem: findProfileProblem(name, { profile: merged, ssoSession: (n) => ssoSessions[n], exists }),
         };
       });
       return { configFile, credentialsFile, profiles, problems: [...configProblems, ...credentialsProblems] };

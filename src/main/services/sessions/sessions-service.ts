@@ -345,6 +345,8 @@ export function createSessionsService(deps: SessionsServiceDeps): SessionsServic
       return { configFile, text: await appendText(configFile, profile, settings) };
     },
 
+    addedProfiles: () => structuredClone(inMemory),
+
     async writeProfile(profile) {
       const snap = await snapshot();
       const settings = inMemory[profile];

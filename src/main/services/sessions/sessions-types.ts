@@ -10,6 +10,7 @@ import type {
 import type { AwsClients } from '../../aws/client-factory';
 import type { EventBus } from '../../core/event-bus';
 import type { JobContext } from '../jobs/job-runner';
+import type { ProfileSettings } from '../profiles/profile-kind';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** A profile, or an `[sso-session]` by name: what a sign-in, sign-out or discovery is about. */
@@ -46,6 +47,8 @@ export interface SessionsService {
   identity(profile: string): Promise<CallerIdentity & { profile: string }>;
   writePreview(profile: string): Promise<{ configFile: string; text: string }>;
   writeProfile(profile: string): Promise<{ configFile: string; backupFile?: string; text: string }>;
+  /** The profiles added from discovery for this run and not written yet, by name (a copy). */
+  addedProfiles(): Record<string, ProfileSettings>;
   /** Regions a profile's jobs cover: us-east-1, its region, its auditdesk_regions. */
   regions(profile: string): Promise<string[]>;
   /** SDK clients for any profile of the workspace, credentials included. */

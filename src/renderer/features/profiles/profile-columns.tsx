@@ -32,7 +32,7 @@ export function profileColumns(active: ReadonlySet<string>, toggleActive: (name:
       cell: ({ row }) => (
         <div className="cell-stack">
           <span className="cell-primary profile-name">{row.original.name}</span>
-          <span className="cell-secondary">{row.original.sources.join(' + ')}</span>
+          <span className="cell-secondary">{describeSources(row.original.sources)}</span>
         </div>
       ),
     }),
@@ -92,4 +92,9 @@ export function profileColumns(active: ReadonlySet<string>, toggleActive: (name:
         ),
     }),
   ];
+}
+
+/** Where a profile was found, as the Profile column's second line says it. */
+export function describeSources(sources: ProfileSummary['sources']): string {
+  return sources.map((source) => (source === 'app' ? 'added this run' : source)).join(' + ');
 }

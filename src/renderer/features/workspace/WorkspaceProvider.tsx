@@ -29,9 +29,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const proposed = useProposeDefault(summary, listing, push);
 
   const profiles = listing.data?.profiles;
+  useReloadOnAddedProfile(profiles, reloadListing);
   const activeNames = useMemo(() => resolveActiveNames(profiles ?? [], new Set(active ?? [])), [profiles, active]);
   const setActiveNames = useCallback((names: Iterable<string>) => void push([...names]), [push]);
-  // Toggling keeps names the listing does not show (profiles added for this run only).
+  // Toggling keeps names the listing does not show (yet: a profile added a moment ago).
   const toggleActive = useCallback((name: string) => void push([...toggleName(active ?? [], name)]), [push, active]);
 
   const switchTo = useCallback(
@@ -72,6 +73,26 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     [info, listing, summary.data?.kind, activeNames, activeKnown, activeError, summary.error, setActiveNames, toggleActive, switchTo, switching, switchError, reloadAll],
   );
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>;
+}
+
+/**
+ * A profile added from account discovery, or one of those written to the config file, changes
+ * the listing: the core says so with `sessions:changed` naming the profile. Other changes of a
+ * listed profile (its sign-in, its identity) leave the listing as it is.
+ */
+function useReloadOnAddedProfile(profiles: ChannelOutput<'profiles:list'>['profiles'] | undefined, reloadListing: () => void) {
+  const api = useApi();
+  const latest = useRef(profiles);
+  latest.current = profiles;
+  useEffect(
+    () =>
+      api.on('sessions:changed', ({ profile }) => {
+        if (profile === undefined || !latest.current) return;
+        const listed = latest.current.find((p) => p.name === profile);
+        if (!listed || listed.sources.includes('app')) reloadListing();
+      }),
+    [api, reloadListing],
+  );
 }
 
 /**

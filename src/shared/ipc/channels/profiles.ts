@@ -17,8 +17,11 @@ export type ProfileKind = z.infer<typeof ProfileKind>;
 export const ProfileSummary = z.object({
   name: z.string(),
   kind: ProfileKind,
-  /** Where it was found: the config file, the credentials file, or both. */
-  sources: z.array(z.enum(['config', 'credentials'])),
+  /**
+   * Where it was found: the config file, the credentials file, or both; `app` for a profile
+   * added in Auditdesk from account discovery, kept in memory for this run until it is written.
+   */
+  sources: z.array(z.enum(['config', 'credentials', 'app'])),
   region: z.string().optional(),
   /** For SSO profiles: the session (or start URL) and the account/role it signs in to. */
   ssoSession: z.string().optional(),
