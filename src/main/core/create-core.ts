@@ -81,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     workspace,
     sessions,
     clock: options.clock,
+    log: options.log,
     textIndexDelayMs: textIndexDelay(options.env),
   });
   const findings = createCoreFindings({ dataDir: options.dataDir, jobs, workspace, sessions, clock: options.clock });

@@ -15,6 +15,7 @@ import { createEventStore, type EventStore } from '../store/event-store';
 import { loadAwsConfig } from '../aws/aws-config';
 import { resolveAwsConfigPaths } from '../services/profiles/config-paths';
 import type { EventBus } from './event-bus';
+import { redactSecrets } from './redact';
 
 /** How long writes must pause before the text index catches up (a step takes seconds of CPU). */
 const TEXT_INDEX_DELAY_MS = 2_000;
@@ -38,6 +39,7 @@ export function createEventServices(deps: {
   workspace: WorkspaceService;
   sessions: SessionsService;
   clock?: () => Date;
+  log?: (line: string) => void;
   /** Default TEXT_INDEX_DELAY_MS. */
   textIndexDelayMs?: number;
 }): EventServices {
@@ -55,7 +57,7 @@ export function createEventServices(deps: {
       void Promise.all(pending).then(async () => (await previous.catch(() => undefined))?.close());
     }
     if (!opened) {
-      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: deps.textIndexDelayMs ?? TEXT_INDEX_DELAY_MS }));
+      const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: deps.textIndexDelayMs ?? TEXT_INDEX_DELAY_MS, log: (line) => deps.log?.(redactSecrets(line)) }));
       opened = { dir, store: opening };
       // A failed open (a locked or newer file) is retried on the next use, not remembered.
       opening.catch(() => {

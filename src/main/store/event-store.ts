@@ -30,6 +30,8 @@ export interface EventStoreOptions {
    * it, only `indexText()` builds the index (tests, benches).
    */
   textIndexDelayMs?: number;
+  /** Where a background failure is told (the app's log); standard error by default. */
+  log?: (line: string) => void;
 }
 
 export type InsertResult = FlushResult;
@@ -94,11 +96,12 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     throw error;
   }
   let apiStage: EventStage | undefined;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const inBackground = options.textIndexDelayMs !== undefined;
   const textIndexer = createTextIndexer({
     step: () => db.background(indexTextStep),
     delayMs: options.textIndexDelayMs ?? 0,
-    onError: (error) => console.warn(`Text index: ${error instanceof Error ? error.message : String(error)}; the next write retries.`),
+    onError: (error) => log(`Text index: ${error instanceof Error ? error.message : String(error)}; the next write retries.`),
   });
   const written = <T>(result: Promise<T>): Promise<T> => {
     if (inBackground) void result.then(() => textIndexer.kick(), () => undefined);
