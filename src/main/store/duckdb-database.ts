@@ -30,8 +30,18 @@ export interface Database {
    * step does not hold up an import. Closing interrupts it (its transaction rolls back).
    */
   background<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes each time an `exclusive` work ends (null while one runs), never the
+   * same for two databases of this process. The same number at two moments means nothing was
+   * written between them (maintenance is not counted: it leaves the events as they are), so what
+   * a read found then still holds.
+   */
+  writeGeneration(): number | null;
   close(): Promise<void>;
 }
+
+/** Ends of writes in every database of this process: each database's generation is the latest of its own. */
+let writesEndedInProcess = 0;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const instance = await DuckDBInstance.create(options.path, {
@@ -48,6 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let queue: Promise<unknown> = Promise.resolve();
   let maintenance: { connection: DuckDBConnection; queue: Promise<unknown> } | undefined;
   let closed = false;
+  // A database opened again (the demo's index after a visit to the user's) does not take up an old generation.
+  let generation = ++writesEndedInProcess;
+  let writing = false;
   const assertOpen = () => {
     if (closed) throw new Error('The event store is closed.');
   };
@@ -55,10 +68,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     path: options.path,
     exclusive(work) {
       assertOpen();
-      const run = queue.then(() => work(writer));
+      const run = queue.then(async () => {
+        writing = true;
+        try {
+          return await work(writer);
+        } finally {
+          writing = false;
+          generation = ++writesEndedInProcess;
+        }
+      });
       queue = run.catch(() => undefined);
       return run;
     },
+    writeGeneration: () => (writing ? null : generation),
     async read(work) {
       assertOpen();
       const connection = await instance.connect();

@@ -81,6 +81,8 @@ export interface EventStore {
   indexText(onProgress?: (progress: TextIndexProgress) => void): Promise<void>;
   /** A read connection for the search service; never mutate through it. */
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Changes with every write of the store; null while one runs (see Database.writeGeneration). */
+  writeGeneration(): number | null;
   close(): Promise<void>;
 }
 
@@ -164,6 +166,7 @@ export async function createEventStore(options: EventStoreOptions): Promise<Even
     saveSyncCursor: (cursor) => db.exclusive((c) => saveSyncCursor(c, cursor)),
     indexText: (onProgress) => textIndexer.drain(onProgress),
     read: (work) => db.read(work),
+    writeGeneration: () => db.writeGeneration(),
     async close() {
       const stopped = textIndexer.stop();
       if (apiStage) {

@@ -6,6 +6,7 @@ import { HOUR_MICROS, pendingTextEvents, unindexedLoads } from '../../store/text
 import type { NormalizedEvent } from '../events/event-model';
 import { formatMicrosIso } from '../events/event-time';
 import { compileWhere, WhereBuilder, type CompiledWhere } from './compile-query';
+import { createMatchesCache } from './matches-cache';
 import { queryLeaves, type QueryNode } from './query-ast';
 import { newestMatches, readFrom, type MatchQuery } from './newest-matches';
 import { findPage, pageFromNewest, toSortKey } from './search-page';
@@ -62,7 +63,8 @@ export interface SearchService {
 }
 
 export interface SearchServiceDeps {
-  store: Pick<EventStore, 'read' | 'getEvent'>;
+  /** Without writeGeneration, every free-text page turn reads its matches again. */
+  store: Pick<EventStore, 'read' | 'getEvent'> & Partial<Pick<EventStore, 'writeGeneration'>>;
   clock?: () => Date;
   /** Matches of a free-text query read before counting stops (see SearchResult.total). */
   textScanLimit?: number;
@@ -178,6 +180,8 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const textScanLimit = deps.textScanLimit ?? 2_000;
   const facetSize = deps.facetSize ?? 10;
   const nowMicros = () => BigInt(clock().getTime()) * 1000n;
+  const recentMatches = createMatchesCache();
+  const writeGeneration = () => deps.store.writeGeneration?.() ?? null;
 
   /**
    * Runs `work` over the events a free-text query must read (narrowed by the text index, see
@@ -213,15 +217,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
    * newest `textScanLimit` + 1 matches with their sort keys and facet columns (newest-matches.ts).
    * A rarer word is then complete (exact total and facets); a commoner one gives a lower bound
    * and the facets of its newest matches. Either way the first pages come from those keys; a page
-   * beyond them is found by looking back from the cursor.
+   * beyond them is found by looking back from the cursor. A page turn takes the matches its first
+   * page read while the store has not been written since (matches-cache.ts).
    */
   async function searchText(request: SearchRequest, tree: QueryNode, now: bigint, limit: number): Promise<SearchResult> {
-    const { matches, pending } = await deps.store.read((c) =>
-      inSnapshot(c, tree, now, async (query, unindexed) => ({
-        matches: await newestMatches(c, query, `epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS}`, textScanLimit + 1),
-        pending: request.cursor === undefined ? await pendingTextEvents(c, unindexed) : 0,
-      })),
-    );
+    const kept = request.cursor === undefined ? undefined : recentMatches.get(tree, writeGeneration());
+    const { matches, pending } = kept ? { matches: kept, pending: 0 } : await readNewestMatches(request, tree, now);
     const complete = matches.length <= textScanLimit;
     const page = await deps.store.read(
       async (c) =>
@@ -238,6 +239,19 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       facetsExact: complete,
       ...(pending > 0 ? { textIndexPending: pending } : {}),
     };
+  }
+
+  async function readNewestMatches(request: SearchRequest, tree: QueryNode, now: bigint): Promise<{ matches: Row[]; pending: number }> {
+    const before = writeGeneration();
+    const read = await deps.store.read((c) =>
+      inSnapshot(c, tree, now, async (query, unindexed) => ({
+        matches: await newestMatches(c, query, `epoch_us(event_time) AS t, key_hash, ${FACET_COLUMNS}`, textScanLimit + 1),
+        pending: request.cursor === undefined ? await pendingTextEvents(c, unindexed) : 0,
+      })),
+    );
+    // Kept only when no write began or ended during the read: then it saw what the store holds.
+    if (before !== null && writeGeneration() === before) recentMatches.set(tree, before, read.matches);
+    return read;
   }
 
   return {
