@@ -1,4 +1,5 @@
 import { BIGINT, LIST, TIMESTAMP, VARCHAR, listValue, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { compareText } from '../../shared/compare-text';
 import { NORMALIZED_SQL_COLUMNS, normalizedSelect, sqlString } from '../services/events/normalize-sql';
 import { pathVariants } from '../services/events/record-fields';
 import { inTransaction, readRows } from './duckdb-database';
@@ -249,10 +250,6 @@ function statementRanges(files: readonly StagedFile[]): Array<[number, number]> 
 function byAccount(files: StagedFile[]): StagedFile[] {
   // Array sort is stable: each account's files keep the order given.
   return [...files].sort((a, b) => compareText(a.account ?? '', b.account ?? ''));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Events normalised in TypeScript (LookupEvents pages, tests), appended and then moved. */

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventRow, FacetCount, SearchFacets } from '../../../shared/ipc/channels/events';
+import { compareText } from '../../../shared/compare-text';
 import { inTransaction, readRows, type Row } from '../../store/duckdb-database';
 import type { EventStore } from '../../store/event-store';
 import { HOUR_MICROS, pendingTextEvents, unindexedLoads } from '../../store/text-index';
@@ -165,7 +166,7 @@ function facetsOfRows(rows: readonly Row[], size: number): SearchFacets {
 
 /** Each facet's largest `size` values, largest first, ties by value. */
 function topValues(facets: SearchFacets, size: number): SearchFacets {
-  for (const f of FACETS) facets[f.key] = facets[f.key].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, size);
+  for (const f of FACETS) facets[f.key] = facets[f.key].sort((a, b) => b.count - a.count || compareText(a.value, b.value)).slice(0, size);
   return facets;
 }
 

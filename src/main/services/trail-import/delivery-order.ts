@@ -1,3 +1,5 @@
+import { compareText } from '../../../shared/compare-text';
+
 /**
  * The order an import reads files in: by the time CloudTrail delivered them (the
  * `YYYYMMDDTHHmmZ` in a log file's name, else the day folder of its path), across all accounts
@@ -21,10 +23,6 @@ export function deliveryTimeKey(path: string): string {
 
 export function byDeliveryTime<T extends { path: string }>(files: T[]): T[] {
   const keyed = files.map((file) => ({ file, key: deliveryTimeKey(file.path) }));
-  keyed.sort((a, b) => compare(a.key, b.key) || compare(a.file.path, b.file.path));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.file.path, b.file.path));
   return keyed.map((k) => k.file);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

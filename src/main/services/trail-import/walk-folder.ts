@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isCandidateFileName, isDigestPath } from './trail-log-path';
+import { compareText } from '../../../shared/compare-text';
 
 export interface FoundFile {
   path: string;
@@ -36,5 +37,5 @@ export async function walkFolder(root: string, signal?: AbortSignal): Promise<Fo
     const linkedFiles = await Promise.all(links.map(async (path) => ((await stat(path).catch(() => null))?.isFile() ? path : null)));
     for (const path of linkedFiles) if (path !== null) found.push({ path });
   }
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found.sort((a, b) => compareText(a.path, b.path));
 }

@@ -1,3 +1,5 @@
+import { compareText } from '../../../shared/compare-text';
+
 /**
  * A small structural diff for comparing two CloudTrail records side by side. Paths are JSON
  * Pointers (`/userIdentity/arn`, `/resources/0/ARN`); a key present on one side only, or a value
@@ -71,7 +73,7 @@ export function jsonLines(value: unknown, changed: ReadonlySet<JsonPointer> = ne
     const entries: Array<[string | undefined, unknown, JsonPointer]> | undefined = Array.isArray(node)
       ? node.map((item, i) => [undefined, item, child(path, i)])
       : isObject(node)
-        ? (options.sortKeys ? Object.entries(node).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : Object.entries(node)).map(([k, v]) => [k, v, child(path, k)])
+        ? (options.sortKeys ? Object.entries(node).sort(([a], [b]) => compareText(a, b)) : Object.entries(node)).map(([k, v]) => [k, v, child(path, k)])
         : undefined;
     if (!entries) {
       push(path, depth, `${prefix}${JSON.stringify(node) ?? 'null'}${end}`);
