@@ -85,7 +85,7 @@ async function pageOfKeys(connection: DuckDBConnection, keys: readonly SortKey[]
 async function matchingKeys(connection: DuckDBConnection, tree: QueryNode, nowMicros: bigint, count: number, position: SortKey | null, from: bigint | null): Promise<SortKey[]> {
   const builder = new WhereBuilder();
   const conditions = [compileWhere(tree, { nowMicros }, builder).sql];
-  if (position) conditions.push(afterPosition(position, builder));
+  if (position) conditions.push(afterPosition(position, builder, from === null));
   if (from !== null) conditions.push(`event_time >= make_timestamp(CAST(${builder.param(from)} AS BIGINT))`);
   const rows = await readRows(
     connection,
@@ -118,12 +118,16 @@ async function windowedKeys(
   return [];
 }
 
-/** Rows strictly after `position` in newest-first order. */
-function afterPosition(position: SortKey, builder: WhereBuilder): string {
+/**
+ * Rows strictly after `position` in newest-first order; `untimed` false leaves out the untimed
+ * rows (which come after every timed one) for a read bounded in time that cannot hold them:
+ * the branch would stop DuckDB from skipping row groups by time (see time-slice.ts).
+ */
+function afterPosition(position: SortKey, builder: WhereBuilder, untimed = true): string {
   const hash = `CAST(${builder.param(position.keyHash)} AS UBIGINT)`;
   if (position.timeMicros === null) return `(event_time IS NULL AND key_hash < ${hash})`;
   const time = `make_timestamp(CAST(${builder.param(position.timeMicros)} AS BIGINT))`;
-  return `(event_time < ${time} OR (event_time = ${time} AND key_hash < ${hash}) OR event_time IS NULL)`;
+  return `(event_time < ${time} OR (event_time = ${time} AND key_hash < ${hash})${untimed ? ' OR event_time IS NULL' : ''})`;
 }
 
 /**
