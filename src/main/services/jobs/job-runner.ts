@@ -33,16 +33,16 @@ interface JobRecord {
 }
 
 /**
- * Anything longer than a second runs as a job (shared/DESIGN.md "Jobs"): progress events for the
- * jobs tray, an ETA from the observed rate, and cancel through one AbortController.
- */
-/**
  * Listeners a job's signal may have at once without Node's leak warning (10 by default). A job
  * fans out: every account-region of a sync waits on its rate gate, its requests and any sign-in
  * on the one signal, and each removes its listener when done.
  */
 export const JOB_SIGNAL_LISTENERS = 1024;
 
+/**
+ * Anything longer than a second runs as a job (shared/DESIGN.md "Jobs"): progress events for the
+ * jobs tray, an ETA from the observed rate, and cancel through one AbortController.
+ */
 export function createJobRunner(deps: { bus: EventBus; clock?: () => Date }): JobRunner {
   const clock = deps.clock ?? (() => new Date());
   const jobs = new Map<string, JobRecord>();
