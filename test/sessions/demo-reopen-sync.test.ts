@@ -47,6 +47,22 @@ describe('reopening the demo workspace', () => {
     expect(inUser.ok && (inUser.data as { total: number }).total).toBe(0);
   });
 
+  it('never turns a page of free text in one workspace with the matches its first page read in the other', async () => {
+    const dispatch = createDispatcher(handlers, { core });
+    type Page = { total: number; rows: unknown[]; nextCursor?: string };
+    await core.workspace.openDemo();
+    // The demo's index open first, so that its first page below keeps its matches.
+    await dispatch('events:search', { query: '' });
+    const first = await dispatch('events:search', { query: 'amazonaws', limit: 1 });
+    const demoPage = (first as { ok: true; data: Page }).data;
+    expect(demoPage.total).toBeGreaterThan(1);
+    expect(demoPage.nextCursor).toBeDefined();
+    // Straight after the switch, before anything opened the user's index.
+    await core.workspace.openUser();
+    const turned = await dispatch('events:search', { query: 'amazonaws', limit: 1, cursor: demoPage.nextCursor, facets: false });
+    expect((turned as { ok: true; data: Page }).data).toMatchObject({ total: 0, rows: [] });
+  });
+
   it('cancels the jobs still running against the demo when the user goes back to their profiles', async () => {
     const dispatch = createDispatcher(handlers, { core });
     await core.workspace.openUser();

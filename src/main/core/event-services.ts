@@ -48,8 +48,8 @@ export function createEventServices(deps: {
   // mix with a real account's evidence (the findings store does the same).
   const workspaceDir = () => (deps.workspace.current().kind === 'demo' ? join(deps.dataDir, 'demo') : deps.dataDir);
   let opened: { dir: string; store: Promise<EventStore> } | undefined;
-  // The store once open, for what must answer at once (the search's write generation).
-  let ready: { dir: string; store: EventStore } | undefined;
+  // The store once open, for what must answer at once (the search's write generation), with the opening it came from.
+  let ready: { opening: Promise<EventStore>; store: EventStore } | undefined;
   const store = (): Promise<EventStore> => {
     const dir = workspaceDir();
     if (opened && opened.dir !== dir) {
@@ -61,9 +61,13 @@ export function createEventServices(deps: {
     if (!opened) {
       const opening = mkdir(dir, { recursive: true }).then(() => createEventStore({ path: join(dir, 'index.duckdb'), textIndexDelayMs: deps.textIndexDelayMs ?? TEXT_INDEX_DELAY_MS, log: (line) => deps.log?.(redactSecrets(line)) }));
       opened = { dir, store: opening };
-      void opening.then((openedStore) => {
-        if (opened?.store === opening) ready = { dir, store: openedStore };
-      }, () => undefined);
+      void opening.then(
+        (openedStore) => {
+          // An opening a switch has already replaced is not the one to answer for.
+          if (opened?.store === opening) ready = { opening, store: openedStore };
+        },
+        () => undefined,
+      );
       // A failed open (a locked or newer file) is retried on the next use, not remembered.
       opening.catch(() => {
         if (opened?.store === opening) opened = undefined;
@@ -136,8 +140,9 @@ export function createEventServices(deps: {
       store: {
         read: async (work) => (await store()).read(work),
         getEvent: async (key) => (await store()).getEvent(key),
-        // Null (keep nothing) until the workspace's own index is open, and after a switch until the next one is.
-        writeGeneration: () => (ready && ready.dir === workspaceDir() && opened?.dir === ready.dir ? ready.store.writeGeneration() : null),
+        // Null (keep nothing) unless the store open now is the current workspace's: after a switch,
+        // until the next one is open, and for the instance a switch there and back closed.
+        writeGeneration: () => (ready && opened?.store === ready.opening && opened.dir === workspaceDir() ? ready.store.writeGeneration() : null),
       },
       clock: deps.clock,
     }),
