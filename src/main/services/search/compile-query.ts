@@ -31,6 +31,11 @@ export class WhereBuilder {
     this.params.push(value);
     return `$${this.params.length}`;
   }
+
+  /** A timestamp from epoch microseconds, bound as a parameter (compared with event_time). */
+  time(micros: bigint): string {
+    return `make_timestamp(CAST(${this.param(micros)} AS BIGINT))`;
+  }
 }
 
 export function compileWhere(node: QueryNode, context: CompileContext, builder = new WhereBuilder()): CompiledWhere {
@@ -83,8 +88,8 @@ function compileNode(node: QueryNode, context: CompileContext, b: WhereBuilder):
     }
     case 'time': {
       const bounds: string[] = [];
-      if (node.from) bounds.push(`event_time >= make_timestamp(CAST(${b.param(timeStart(node.from, context))} AS BIGINT))`);
-      if (node.to) bounds.push(`event_time < make_timestamp(CAST(${b.param(timeEnd(node.to, context))} AS BIGINT))`);
+      if (node.from) bounds.push(`event_time >= ${b.time(timeStart(node.from, context))}`);
+      if (node.to) bounds.push(`event_time < ${b.time(timeEnd(node.to, context))}`);
       return bounds.length === 0 ? 'true' : `(${bounds.join(' AND ')})`;
     }
   }

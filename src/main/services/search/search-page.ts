@@ -86,7 +86,7 @@ async function matchingKeys(connection: DuckDBConnection, tree: QueryNode, nowMi
   const builder = new WhereBuilder();
   const conditions = [compileWhere(tree, { nowMicros }, builder).sql];
   if (position) conditions.push(afterPosition(position, builder, from === null));
-  if (from !== null) conditions.push(`event_time >= make_timestamp(CAST(${builder.param(from)} AS BIGINT))`);
+  if (from !== null) conditions.push(`event_time >= ${builder.time(from)}`);
   const rows = await readRows(
     connection,
     `SELECT epoch_us(event_time) AS t, key_hash FROM events WHERE ${conditions.join(' AND ')} ${NEWEST_FIRST} LIMIT ${count}`,
@@ -126,7 +126,7 @@ async function windowedKeys(
 function afterPosition(position: SortKey, builder: WhereBuilder, untimed = true): string {
   const hash = `CAST(${builder.param(position.keyHash)} AS UBIGINT)`;
   if (position.timeMicros === null) return `(event_time IS NULL AND key_hash < ${hash})`;
-  const time = `make_timestamp(CAST(${builder.param(position.timeMicros)} AS BIGINT))`;
+  const time = builder.time(position.timeMicros);
   return `(event_time < ${time} OR (event_time = ${time} AND key_hash < ${hash})${untimed ? ' OR event_time IS NULL' : ''})`;
 }
 

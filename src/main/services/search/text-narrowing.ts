@@ -138,9 +138,8 @@ function gap(ranges: ReadonlyArray<[number, number]>, i: number): number {
  * bounds leave nothing of the branch of untimed events, and would read text there).
  */
 export function narrowedEvents(narrowing: TextNarrowing, builder: WhereBuilder, slice: TimeSlice | null = null): string {
-  const time = (micros: bigint) => `make_timestamp(CAST(${builder.param(micros)} AS BIGINT))`;
   const ranges = slice === null ? narrowing.ranges : narrowing.ranges.map((range) => clipToSlice(range, slice)).filter((range) => range !== null);
-  const inRange = ranges.map(([from, to]) => `(event_time >= ${time(from)} AND event_time < ${time(to)})`);
+  const inRange = ranges.map(([from, to]) => sliceCondition({ from, to }, builder));
   const branches = inRange.map((range) => `SELECT * FROM events WHERE ${range}`);
   if (slice === null || slice === 'untimed') branches.push('SELECT * FROM events WHERE event_time IS NULL');
   const loads = narrowing.unindexedLoads;

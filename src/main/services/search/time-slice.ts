@@ -21,8 +21,7 @@ export function clipToSlice([from, to]: [bigint, bigint], slice: TimeSlice): [bi
 /** A WHERE condition for the events of the slice, its bounds as parameters. */
 export function sliceCondition(slice: TimeSlice, builder: WhereBuilder): string {
   if (slice === 'untimed') return 'event_time IS NULL';
-  const time = (micros: bigint) => `make_timestamp(CAST(${builder.param(micros)} AS BIGINT))`;
-  return `(event_time >= ${time(slice.from)} AND event_time < ${time(slice.to)})`;
+  return `(event_time >= ${builder.time(slice.from)} AND event_time < ${builder.time(slice.to)})`;
 }
 
 /** The events of the slice (all of them for null) as a FROM item named `events`. */
