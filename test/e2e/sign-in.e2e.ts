@@ -5,6 +5,7 @@ import { SSO_SESSION_NAME } from '../../src/emulator';
 import { startTestAws, type TestAws } from '../aws/aws-test-env';
 import { saveScreenshot, waitForShell, waitForView } from './harness/app-milestones';
 import { openApp } from './harness/browser';
+import { screenshotDir } from './harness/paths';
 import { startWebApp, type WebApp } from './harness/web-app';
 
 type Listing = { sessions: Array<{ ssoSession?: string; status: string; deviceCode?: { userCode: string; verificationUriComplete?: string } }> };
@@ -79,6 +80,8 @@ describe('IAM Identity Center device sign-in, approved in Chromium', () => {
       await row.waitFor();
       expect(await row.locator('td.col-name').innerText()).toBe(`${added}\nadded this run`);
       expect(await row.getByRole('checkbox').isChecked()).toBe(true);
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'profiles-discovered-row.png') });
 
       await page.getByTestId('workspace-selector').click();
       const entry = page.getByRole('dialog', { name: 'Active profiles' }).locator('label', { hasText: added });
